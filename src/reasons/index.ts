@@ -1,0 +1,412 @@
+// The reason classifier: turns one SMTP error (codes, text, command, action)
+// into one reason id of DESIGN.md, and can say which rule decided it.
+//
+// How a reason is chosen, first match wins:
+//  1. action   RFC 3464 Action delivered/relayed/expanded, a 2.x.x status, or a 2xx
+//              reply with no failure status → delivered.
+//  2. phrase   The text, lower-cased with whitespace folded, is searched with plain
+//              `includes` for each rule's `phrases`, in REASONS order. Specific words
+//              beat codes because servers reuse generic codes (550, 5.7.1, 5.0.0)
+//              for everything; "550 5.1.1 ... mailbox full" is a full mailbox.
+//  3. status   The enhanced status code, when a rule lists it as meaning that reason
+//              by itself (5.1.1 → userunknown, 5.2.2 → mailboxfull …).
+//  4. command  The SMTP command the error answered: CONN/HELO/EHLO → blocked,
+//              STARTTLS → failedstarttls, AUTH → securityerror, MAIL → rejected
+//              (CONN/HELO/EHLO/MAIL only for a permanent or unknown class).
+//  5. phrase   The rules' `hints`: vaguer words ("address rejected", "access denied",
+//              "does not exist") that only decide when nothing firmer did.
+//  6. action   A delay report (Action: delayed) with nothing more specific → expired.
+//  7. status   The class and subject of the status code: 5.1.x → userunknown,
+//              X.3.x → systemerror, X.4.x → networkerror, X.5.x → syntaxerror,
+//              X.6.x → contenterror, X.7.x → securityerror.
+//  8. reply    The basic reply code: 421/451 → systemerror, 452 → systemfull,
+//              5.0x → syntaxerror, 521/556 → notaccept, 551 → hasmoved …; then
+//     command  a permanent 550/553/554 to RCPT with no better clue → userunknown,
+//              to DATA → filtered.
+//  9. default  A code or text with no meaning we can pin down → onhold; nothing → undefined.
+//
+// Three corrections are applied to what steps 2, 3 and 5 find, because the command
+// or the status tells more than the words there:
+//  - A recipient-side reason (the address or its domain is bad) cannot answer a
+//    command sent before any recipient was named: at CONN/HELO/EHLO/MAIL/STARTTLS/AUTH
+//    the command's reason wins ("MAIL FROM: 550 5.1.1 user unknown" is the sender).
+//  - "user unknown" in answer to DATA means the address was accepted at RCPT and the
+//    message was refused once its content was seen → filtered (Japanese mobile carriers
+//    answer their users' sender filters this way). Only for the bare words (FILTER_DISGUISES),
+//    and not when the status is 5.1.1 itself.
+//  - Size: when the words say "too big" and the status says which limit (X.2.3 the
+//    recipient's limit, X.3.4 the system's), the status picks mesgtoobig/exceedlimit.
+//
+// Enhanced code choices worth knowing:
+//  - 5.1.10 is "recipient address has null MX" in IANA's registry, but Microsoft 365
+//    sends it for every unknown recipient (RESOLVER.ADR.RecipientNotFound), which is
+//    by far the common case. The code alone → userunknown; the words "null MX" → notaccept.
+//  - 5.7.29/5.7.30 are ARC/REQUIRETLS in IANA's registry and DKIM/TLS rules at Gmail;
+//    the IANA meaning is used, Gmail's own words decide through phrases.
+
+import type { Action, ReasonId, SmtpCommand, StatusClass } from '../types.js';
+
+import { authfailure } from './authfailure.js';
+import { badreputation } from './badreputation.js';
+import { blocked } from './blocked.js';
+import { contenterror } from './contenterror.js';
+import { delivered } from './delivered.js';
+import { exceedlimit } from './exceedlimit.js';
+import { expired } from './expired.js';
+import { failedstarttls } from './failedstarttls.js';
+import { feedback } from './feedback.js';
+import { filtered } from './filtered.js';
+import { hasmoved } from './hasmoved.js';
+import { hostunknown } from './hostunknown.js';
+import { mailboxfull } from './mailboxfull.js';
+import { mailererror } from './mailererror.js';
+import { mesgtoobig } from './mesgtoobig.js';
+import { networkerror } from './networkerror.js';
+import { norelaying } from './norelaying.js';
+import { notaccept } from './notaccept.js';
+import { notcompliantrfc } from './notcompliantrfc.js';
+import { onhold } from './onhold.js';
+import { policyviolation } from './policyviolation.js';
+import { rejected } from './rejected.js';
+import { requireptr } from './requireptr.js';
+import { securityerror } from './securityerror.js';
+import { spamdetected } from './spamdetected.js';
+import { speeding } from './speeding.js';
+import { suppressed } from './suppressed.js';
+import { suspend } from './suspend.js';
+import { syntaxerror } from './syntaxerror.js';
+import { systemerror } from './systemerror.js';
+import { systemfull } from './systemfull.js';
+import { toomanyconn } from './toomanyconn.js';
+import { undefinedReason } from './undefined.js';
+import { userunknown } from './userunknown.js';
+import { vacation } from './vacation.js';
+import { virusdetected } from './virusdetected.js';
+
+export interface ReasonRule {
+  readonly id: ReasonId;
+  /** Short label, e.g. "The recipient address does not exist". */
+  readonly title: string;
+  /** Our own plain English, one or two sentences, for the person who sent the mail. */
+  readonly explanation: string;
+  /** One line: the concrete next step. */
+  readonly advice: string;
+  /** Enhanced status codes that by themselves mean this reason ("5.1.1", "4.2.2"). */
+  readonly statusCodes: readonly string[];
+  /** Lower-case substrings that name this reason, in any language (step 2). */
+  readonly phrases: readonly string[];
+  /** Vaguer lower-case substrings, tried only when codes and command said nothing (step 5). */
+  readonly hints?: readonly string[];
+}
+
+export interface ReasonInput {
+  status: string | null;
+  replyCode: number | null;
+  text: string;
+  command: SmtpCommand | null;
+  action: Action | null;
+}
+
+export type ReasonRuleKind = 'phrase' | 'status' | 'reply' | 'command' | 'action' | 'default';
+
+export interface ReasonEvidence {
+  reason: ReasonId;
+  /** Which step of the algorithm decided. */
+  rule: ReasonRuleKind;
+  /** The phrase, status code, reply code, command or action that matched; null for the default. */
+  matched: string | null;
+}
+
+/**
+ * Every reason, in the order phrases are tried: the first rule with a matching
+ * phrase wins, so a rule must come before any rule whose phrases its own texts
+ * also contain (e.g. filtered's " : user unknown" before userunknown's "user unknown";
+ * authfailure before spamdetected, whose texts mention spam; rejected's
+ * "domain of sender address" before hostunknown; toomanyconn before blocked, as rate
+ * limits often name the "blocked IP"). A test checks that no phrase is made
+ * unreachable by an earlier rule's phrase.
+ */
+export const REASONS: readonly ReasonRule[] = [
+  delivered,
+  suppressed,
+  virusdetected,
+  failedstarttls,
+  authfailure,
+  requireptr,
+  notcompliantrfc,
+  spamdetected,
+  toomanyconn,
+  blocked,
+  badreputation,
+  speeding,
+  securityerror,
+  norelaying,
+  rejected,
+  policyviolation,
+  contenterror,
+  exceedlimit,
+  mesgtoobig,
+  hasmoved,
+  suspend,
+  mailboxfull,
+  filtered,
+  notaccept,
+  networkerror,
+  hostunknown,
+  userunknown,
+  systemfull,
+  mailererror,
+  expired,
+  systemerror,
+  syntaxerror,
+  vacation,
+  feedback,
+  onhold,
+  undefinedReason,
+];
+
+/** Only this much of a diagnostic is searched: real reasons sit in the first lines, and a huge text must not cost time. */
+export const MAX_REASON_TEXT = 16_384;
+
+const RULES_BY_ID: ReadonlyMap<ReasonId, ReasonRule> = new Map(REASONS.map((rule) => [rule.id, rule]));
+
+const REASON_BY_STATUS: ReadonlyMap<string, ReasonId> = new Map(
+  REASONS.flatMap((rule) => rule.statusCodes.map((code): [string, ReasonId] => [code, rule.id])),
+);
+
+/** Reasons about the recipient address or its domain (see the first correction above). */
+const RECIPIENT_SIDE: ReadonlySet<ReasonId> = new Set<ReasonId>([
+  'userunknown',
+  'hostunknown',
+  'hasmoved',
+  'suspend',
+  'filtered',
+  'mailboxfull',
+]);
+
+/** Commands answered before any recipient exists, and what a refusal there means. */
+const COMMAND_REASONS: Partial<Record<SmtpCommand, ReasonId>> = {
+  CONN: 'blocked',
+  HELO: 'blocked',
+  EHLO: 'blocked',
+  STARTTLS: 'failedstarttls',
+  AUTH: 'securityerror',
+  MAIL: 'rejected',
+};
+
+/**
+ * The bare words that filters answer with after DATA. Fuller sentences that only a real
+ * unknown user gets ("this user doesn't have a … account", which Yahoo sends after DATA)
+ * are not here and stay userunknown.
+ */
+const FILTER_DISGUISES: ReadonlySet<string> = new Set(['user unknown', 'unknown user', 'no such user', 'user not exist']);
+
+/** Step 7: what the subject digit of a status says when nothing else did. */
+const SUBJECT_REASONS: Record<string, ReasonId> = {
+  '3': 'systemerror',
+  '4': 'networkerror',
+  '5': 'syntaxerror',
+  '6': 'contenterror',
+  '7': 'securityerror',
+};
+
+/** Step 8: basic reply codes whose RFC meaning points at one reason. */
+const REPLY_REASONS: Readonly<Record<number, ReasonId>> = {
+  421: 'systemerror', // service not available, closing channel
+  451: 'systemerror', // local error in processing
+  452: 'systemfull', // insufficient system storage
+  454: 'securityerror', // temporary authentication failure / TLS not available
+  500: 'syntaxerror',
+  501: 'syntaxerror',
+  502: 'syntaxerror',
+  503: 'syntaxerror',
+  504: 'syntaxerror',
+  521: 'notaccept', // host does not accept mail (RFC 7504)
+  523: 'failedstarttls', // encryption needed
+  525: 'suspend', // user account disabled
+  530: 'securityerror', // authentication required
+  534: 'securityerror',
+  535: 'securityerror',
+  538: 'securityerror',
+  551: 'hasmoved', // user not local; please try <forward-path>
+  552: 'mailboxfull', // exceeded storage allocation
+  555: 'syntaxerror',
+  556: 'notaccept', // domain does not accept mail (RFC 7504)
+};
+
+/** Lower-case, curly quotes straightened, whitespace folded, one space around the ends (so phrases may start or end with a space). */
+export function normalizeReasonText(text: string): string {
+  return ` ${text
+    .slice(0, MAX_REASON_TEXT)
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\s+/g, ' ')} `;
+}
+
+export function reasonRule(id: ReasonId): ReasonRule {
+  const rule = RULES_BY_ID.get(id);
+  if (!rule) throw new Error(`no reason rule for ${id}`); // REASON_IDS and REASONS are tested to agree
+  return rule;
+}
+
+export function classifyReason(input: ReasonInput): ReasonId {
+  return explainReason(input).reason;
+}
+
+export function explainReason(input: ReasonInput): ReasonEvidence {
+  const facts = readFacts(input);
+  return (
+    bySuccess(facts) ??
+    byWords(facts, 'phrases') ??
+    byStatusCode(facts) ??
+    byEarlyCommand(facts) ??
+    byWords(facts, 'hints') ??
+    byDelay(facts) ??
+    byStatusSubject(facts) ??
+    byReplyCode(facts) ??
+    byLateCommand(facts) ??
+    byDefault(facts)
+  );
+}
+
+/** The input, normalised once for every step. */
+interface Facts {
+  readonly input: ReasonInput;
+  readonly text: string;
+  readonly status: string | null;
+  readonly statusClass: string | null;
+  readonly subject: string | null;
+  readonly replyClass: number | null;
+}
+
+function readFacts(input: ReasonInput): Facts {
+  const trimmed = input.status?.trim() ?? '';
+  const status = trimmed === '' ? null : trimmed;
+  return {
+    input,
+    text: normalizeReasonText(input.text),
+    status,
+    statusClass: status?.[0] ?? null,
+    subject: status?.split('.')[1] ?? null,
+    replyClass: input.replyCode === null ? null : Math.floor(input.replyCode / 100),
+  };
+}
+
+function isPermanent(f: Facts): boolean {
+  return f.statusClass === '5' || (f.statusClass === null && f.replyClass === 5);
+}
+
+function isTransient(f: Facts): boolean {
+  return f.statusClass === '4' || (f.statusClass === null && f.replyClass === 4);
+}
+
+/** 1. Success reports. */
+function bySuccess({ input, status, statusClass, replyClass }: Facts): ReasonEvidence | null {
+  const { action } = input;
+  if (action === 'delivered' || action === 'relayed' || action === 'expanded') {
+    return { reason: 'delivered', rule: 'action', matched: action };
+  }
+  if (statusClass === '2') return { reason: 'delivered', rule: 'status', matched: status };
+  if (replyClass === 2 && statusClass === null) return { reason: 'delivered', rule: 'reply', matched: String(input.replyCode) };
+  return null;
+}
+
+/** 2 and 5. Words: the first rule in REASONS with a matching phrase (or hint). */
+function byWords(f: Facts, field: 'phrases' | 'hints'): ReasonEvidence | null {
+  for (const rule of REASONS) {
+    for (const phrase of rule[field] ?? []) {
+      if (f.text.includes(phrase)) return correct({ reason: rule.id, rule: 'phrase', matched: phrase }, f.input);
+    }
+  }
+  return null;
+}
+
+/** 3. A status code that means one reason by itself. */
+function byStatusCode(f: Facts): ReasonEvidence | null {
+  const reason = f.status === null ? undefined : REASON_BY_STATUS.get(f.status);
+  return reason ? correct({ reason, rule: 'status', matched: f.status }, f.input) : null;
+}
+
+/** 4. Commands sent before any recipient was named. A 4xx there is usually load, not a verdict. */
+function byEarlyCommand(f: Facts): ReasonEvidence | null {
+  const { command } = f.input;
+  const reason = command === null ? undefined : COMMAND_REASONS[command];
+  if (!reason) return null;
+  const tlsOrAuth = command === 'STARTTLS' || command === 'AUTH';
+  return tlsOrAuth || !isTransient(f) ? { reason, rule: 'command', matched: command } : null;
+}
+
+/** 6. A delay report with nothing more specific: still retrying, on its way to expiring. */
+function byDelay(f: Facts): ReasonEvidence | null {
+  return f.input.action === 'delayed' ? { reason: 'expired', rule: 'action', matched: 'delayed' } : null;
+}
+
+/** 7. The class and subject of the status code. */
+function byStatusSubject({ status, statusClass, subject }: Facts): ReasonEvidence | null {
+  if (status === null || subject === null) return null;
+  if (subject === '1' && statusClass === '5') return { reason: 'userunknown', rule: 'status', matched: status };
+  // X.5.0 is sent for anything by some servers (Orange, Outlook.com): it says nothing about syntax.
+  if (subject === '5' && status.split('.')[2] === '0') return null;
+  const reason = SUBJECT_REASONS[subject];
+  return reason ? { reason, rule: 'status', matched: status } : null;
+}
+
+/** 8. The basic reply code. */
+function byReplyCode({ input }: Facts): ReasonEvidence | null {
+  const reason = input.replyCode === null ? undefined : REPLY_REASONS[input.replyCode];
+  return reason ? { reason, rule: 'reply', matched: String(input.replyCode) } : null;
+}
+
+/** 8, continued. A catch-all permanent 550/553/554: the command it answered. */
+function byLateCommand(f: Facts): ReasonEvidence | null {
+  const { command } = f.input;
+  if (!isPermanent(f) || (f.subject !== null && f.subject !== '0')) return null;
+  if (command === 'RCPT') return { reason: 'userunknown', rule: 'command', matched: command };
+  if (command === 'DATA' || command === 'BDAT') return { reason: 'filtered', rule: 'command', matched: command };
+  return null;
+}
+
+/** 9. Something was said, but nothing we can pin down; or nothing at all. */
+function byDefault(f: Facts): ReasonEvidence {
+  const said = f.status !== null || f.input.replyCode !== null || f.text.trim() !== '';
+  return { reason: said ? 'onhold' : 'undefined', rule: 'default', matched: null };
+}
+
+/** hardBounce of DESIGN.md: the address itself is dead. notaccept counts only when permanent (a 4xx may be a DNS hiccup). */
+export function isHardBounce(reason: ReasonId, statusClass: StatusClass | null): boolean {
+  if (reason === 'userunknown' || reason === 'hostunknown' || reason === 'hasmoved') return true;
+  return reason === 'notaccept' && statusClass === 'permanent';
+}
+
+/** The corrections described at the top of this file. */
+function correct(found: ReasonEvidence, input: ReasonInput): ReasonEvidence {
+  const command = input.command;
+  const why = found.matched ?? '';
+  if (command !== null && RECIPIENT_SIDE.has(found.reason)) {
+    const early = COMMAND_REASONS[command];
+    if (early) return { reason: early, rule: 'command', matched: `${command} (not ${found.reason}: ${why})` };
+  }
+  // Unless the status itself says "no such mailbox" (5.1.1): with PIPELINING, replies to
+  // RCPT arrive after DATA was sent, and transcripts then show them under DATA.
+  const statusSaysUnknown = input.status !== null && REASON_BY_STATUS.get(input.status.trim()) === 'userunknown';
+  if (
+    found.reason === 'userunknown' &&
+    (command === 'DATA' || command === 'BDAT') &&
+    FILTER_DISGUISES.has(why) &&
+    !statusSaysUnknown
+  ) {
+    return { reason: 'filtered', rule: 'command', matched: `${command} (after ${why})` };
+  }
+  if (found.reason === 'mesgtoobig' || found.reason === 'exceedlimit') {
+    const subjectDetail = input.status?.trim().slice(2);
+    if (subjectDetail === '2.3' && found.reason !== 'exceedlimit') {
+      return { reason: 'exceedlimit', rule: 'status', matched: input.status };
+    }
+    if (subjectDetail === '3.4' && found.reason !== 'mesgtoobig') {
+      return { reason: 'mesgtoobig', rule: 'status', matched: input.status };
+    }
+  }
+  return found;
+}
+

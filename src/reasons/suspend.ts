@@ -1,0 +1,80 @@
+import type { ReasonRule } from './index.js';
+
+export const suspend: ReasonRule = {
+  id: 'suspend',
+  title: "The recipient's account is suspended or disabled",
+  explanation:
+    'The address exists, but its account is disabled, locked or inactive, so it does not accept mail at the moment.',
+  advice: 'Reach the recipient another way; remove the address if it stays disabled.',
+  statusCodes: ['5.2.1', '5.7.13', '4.7.13'],
+  phrases: [
+    // English
+    'account disabled',
+    'account is disabled',
+    'account has been disabled',
+    'mailbox disabled',
+    'mailbox is disabled',
+    'mailbox has been disabled',
+    'tried to reach is disabled',
+    'disabled recipient',
+    'account suspended',
+    'account is suspended',
+    'account has been suspended',
+    'account locked',
+    'account is locked',
+    'temporarily locked',
+    'temporary locked',
+    'mailbox is frozen',
+    'account is inactive',
+    'account has been deactivated',
+    'mailbox has been deactivated',
+    'account is blocked',
+    'disabled or discontinued',
+    'no longer in use',
+    // German
+    'konto gesperrt',
+    'konto wurde gesperrt',
+    'konto deaktiviert',
+    'postfach gesperrt',
+    'postfach deaktiviert',
+    // French
+    'compte désactivé',
+    'compte desactive',
+    'compte suspendu',
+    'compte bloqué',
+    'compte du destinataire est bloque',
+    // Spanish
+    'cuenta desactivada',
+    'cuenta suspendida',
+    'cuenta bloqueada',
+    'buzón desactivado',
+    // Italian
+    'account disattivato',
+    'account sospeso',
+    'casella disattivata',
+    'casella sospesa',
+    // Portuguese
+    'conta desativada',
+    'conta suspensa',
+    'conta bloqueada',
+    'caixa postal desativada',
+    // Japanese
+    'アカウントが停止',
+    'アカウントは無効',
+    '利用停止',
+    // Chinese
+    '账户已停用',
+    '帳戶已停用',
+    '账户已禁用',
+    '账户被冻结',
+    '邮箱已冻结',
+    '邮箱已停用',
+    // Russian
+    'учетная запись отключена',
+    'учётная запись отключена',
+    'учетная запись заблокирована',
+    'аккаунт заблокирован',
+    'ящик заблокирован',
+    'ящик отключен',
+  ],
+};
