@@ -1,9 +1,14 @@
-import { Command, CommanderError } from 'commander';
-import { Chalk, supportsColor } from 'chalk';
+import { Command, CommanderError, Option } from 'commander';
+import { Chalk, supportsColor, type ChalkInstance } from 'chalk';
 import { diagnose, diagnoseText } from './diagnose';
-import { readArgument, readStream, type InputItem } from './input/read-input';
+import { readInputs, type InputItem } from './input/read-input';
+import { filterDiagnoses, ONLY_TERMS, parseOnly, type OnlyTerm } from './filter-diagnoses';
 import { renderJson, renderNdjsonLine } from './render/json';
 import { renderText } from './render/text';
+import { isReferenceCommand, runReference } from './reference/command';
+import { renderCsvHeader, renderCsvRows } from './render/csv';
+import { addErrorToSummary, addToSummary, createSummary, renderSummaryText, summaryRecord } from './render/summary';
+import { renderCompletion, SHELLS, type OptionSpec, type Shell } from './render/completion';
 import { sanitizeInline, escapeJsonText } from './render/sanitize';
 import type { DiagnoseResult } from './types';
 
@@ -12,14 +17,26 @@ declare const WHYBOUNCE_VERSION: string;
 interface Options {
   json?: boolean;
   ndjson?: boolean;
+  csv?: boolean;
+  summary?: boolean;
+  only?: string;
+  quiet?: boolean;
   /** true for --color, false for --no-color, undefined when neither was given. */
   color?: boolean;
   debug?: boolean;
+  /** --why: show the evidence behind each verdict (issue 6). */
+  why?: boolean;
 }
 
 const EXIT_DIAGNOSED = 0;
 const EXIT_NOTHING = 1;
 const EXIT_TROUBLE = 2;
+
+// The progress line on stderr: drawn only after this long, then at most this often.
+const PROGRESS_AFTER_MS = 500;
+const PROGRESS_EVERY_MS = 200;
+
+class UsageError extends Error {}
 
 // chalk 5 does not read NO_COLOR: the colour level is decided here, once.
 // An explicit flag wins; then NO_COLOR (no-color.org); then chalk's own
@@ -32,76 +49,273 @@ function colorLevel(opts: Options): 0 | 1 | 2 | 3 {
   return detected;
 }
 
-function write(text: string): void {
-  process.stdout.write(text);
+/** Writes to stdout, waiting when the reader is slower than we are (a pipe to a slow consumer). */
+async function write(text: string): Promise<void> {
+  if (text === '' || process.stdout.write(text)) return;
+  await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
 }
 
+/** The stderr progress line: only on a terminal, never in a pipe or a log file. */
+class Progress {
+  private shown = false;
+  private last = 0;
+  private readonly start = Date.now();
+  messages = 0;
+  errors = 0;
+
+  constructor(private readonly enabled: boolean) {}
+
+  tick(): void {
+    if (!this.enabled) return;
+    const now = Date.now();
+    if (now - this.start < PROGRESS_AFTER_MS || now - this.last < PROGRESS_EVERY_MS) return;
+    this.last = now;
+    const rate = Math.round(this.messages / ((now - this.start) / 1000));
+    const errors = this.errors > 0 ? `, ${this.errors} unreadable` : '';
+    process.stderr.write(`\r\u001b[Kwhybounce: ${this.messages.toLocaleString('en')} messages (${rate.toLocaleString('en')}/s)${errors}`);
+    this.shown = true;
+  }
+
+  clear(): void {
+    if (this.shown) process.stderr.write('\r\u001b[K');
+    this.shown = false;
+  }
+}
+
+let progress = new Progress(false);
+
 function warn(name: string, message: string): void {
+  progress.clear();
   process.stderr.write(`whybounce: ${sanitizeInline(name)}: ${sanitizeInline(message)}\n`);
 }
 
-async function diagnoseItem(item: InputItem): Promise<DiagnoseResult | { input: string; error: string }> {
-  if (item.kind === 'error') return { input: item.name, error: item.error };
-  if (item.kind === 'string') return diagnoseText(item.text, 'argv');
-  return diagnose(item.data, { input: item.name });
+type Outcome = { ok: DiagnoseResult } | { error: { input: string; error: string } } | { skipped: { name: string; reason: string } };
+
+async function diagnoseItem(item: InputItem): Promise<Outcome> {
+  try {
+    return await diagnoseOne(item);
+  } catch (err) {
+    // diagnose() is not meant to throw; if it does, that input fails alone.
+    return { error: { input: item.name, error: err instanceof Error ? err.message : String(err) } };
+  }
+}
+
+async function diagnoseOne(item: InputItem): Promise<Outcome> {
+  switch (item.kind) {
+    case 'error':
+      return { error: { input: item.name, error: item.error } };
+    case 'skipped':
+      return { skipped: item };
+    case 'string':
+      return { ok: diagnoseText(item.text, 'argv') };
+    case 'data': {
+      const result = await diagnose(item.data, { input: item.name });
+      return { ok: item.warnings === undefined ? result : { ...result, warnings: [...item.warnings, ...result.warnings] } };
+    }
+  }
+}
+
+/** Where results go: each output format is one of these, fed in input order. */
+interface Sink {
+  begin(): string;
+  result(r: DiagnoseResult): string;
+  error(e: { input: string; error: string }): string;
+  end(): string;
+}
+
+/** `--json`: one object for one record, an array for several, streamed with one record of look-ahead. */
+function jsonSink(): Sink {
+  let held: string | null = null;
+  let count = 0;
+  const add = (record: string): string => {
+    count++;
+    if (count === 1) {
+      held = record;
+      return '';
+    }
+    const out = count === 2 ? `[\n${held ?? ''},\n${record}` : `,\n${record}`;
+    held = null;
+    return out;
+  };
+  return {
+    begin: () => '',
+    result: (r) => add(renderJson([r]).trimEnd()),
+    error: (e) => add(escapeJsonText(JSON.stringify(e, null, 2))),
+    end: () => (count === 0 ? '[]\n' : count === 1 ? `${held ?? ''}\n` : '\n]\n'),
+  };
+}
+
+function chooseSink(opts: Options, chalk: ChalkInstance, withHeadings: boolean): Sink {
+  if (opts.quiet === true || opts.summary === true) {
+    return { begin: () => '', result: () => '', error: () => '', end: () => '' };
+  }
+  if (opts.ndjson === true) {
+    return {
+      begin: () => '',
+      result: renderNdjsonLine,
+      error: (e) => escapeJsonText(JSON.stringify(e)) + '\n',
+      end: () => '',
+    };
+  }
+  if (opts.json === true) return jsonSink();
+  if (opts.csv === true) {
+    return { begin: renderCsvHeader, result: renderCsvRows, error: () => '', end: () => '' };
+  }
+  let first = true;
+  return {
+    begin: () => '',
+    result: (r) => {
+      const gap = first ? '' : '\n';
+      first = false;
+      return gap + renderText(r, chalk, withHeadings || r.input !== 'argv', { why: opts.why === true });
+    },
+    error: () => '',
+    end: () => '',
+  };
+}
+
+function checkOptions(opts: Options): OnlyTerm[] | null {
+  const formats = [opts.json, opts.ndjson, opts.csv].filter((x) => x === true).length;
+  if (formats > 1) throw new UsageError('choose one of --json, --ndjson and --csv');
+  if (opts.summary === true && opts.csv === true) throw new UsageError('--summary prints a table or, with --json, an object; not CSV');
+  if (opts.only === undefined) return null;
+  const terms = parseOnly(opts.only);
+  if (terms === null) {
+    throw new UsageError(`--only takes hard, soft, permanent, transient or a reason id (such as mailboxfull), not "${opts.only}"`);
+  }
+  return terms;
 }
 
 async function run(inputs: string[], opts: Options): Promise<number> {
-  const stdin = () => readStream(process.stdin);
+  const only = checkOptions(opts);
   const args = inputs.length === 0 ? ['-'] : inputs;
   const chalk = new Chalk({ level: colorLevel(opts) });
-  const results: DiagnoseResult[] = [];
+  const sink = chooseSink(opts, chalk, args.length > 1);
+  const summary = opts.summary === true ? createSummary() : null;
+  // Progress goes with output that is not on the same terminal (a file, a pipe, a summary).
+  progress = new Progress(
+    process.stderr.isTTY && opts.quiet !== true && (opts.summary === true || !process.stdout.isTTY),
+  );
   let diagnosed = false;
   let trouble = false;
-  const jsonRecords: string[] = [];
-  for (const arg of args) {
-    const item = await readArgument(arg, stdin);
-    const result = await diagnoseItem(item);
-    if ('error' in result) {
+
+  const emit = async (outcome: Outcome): Promise<void> => {
+    if ('skipped' in outcome) {
+      if (opts.quiet !== true) warn(outcome.skipped.name, `skipped: ${outcome.skipped.reason}`);
+      return;
+    }
+    progress.messages++;
+    if ('error' in outcome) {
       trouble = true;
-      warn(result.input, result.error);
-      if (opts.ndjson) write(escapeJsonText(JSON.stringify(result)) + '\n');
-      else if (opts.json) jsonRecords.push(escapeJsonText(JSON.stringify(result, null, 2)));
-      continue;
+      progress.errors++;
+      warn(outcome.error.input, outcome.error.error);
+      if (summary !== null) addErrorToSummary(summary);
+      await write(sink.error(outcome.error));
+      return;
     }
+    const result = only === null ? outcome.ok : filterDiagnoses(outcome.ok, only);
+    progress.tick();
+    if (result === null) return;
     if (result.diagnoses.length > 0) diagnosed = true;
-    if (opts.ndjson) write(renderNdjsonLine(result));
-    else if (opts.json) jsonRecords.push(renderJson([result]).trimEnd());
-    else {
-      if (results.length > 0) write('\n');
-      write(renderText(result, chalk, args.length > 1 || result.input !== 'argv'));
-    }
-    results.push(result);
+    if (summary !== null) addToSummary(summary, result);
+    const text = sink.result(result);
+    progress.clear();
+    await write(text);
+  };
+
+  await write(sink.begin());
+  // One message at a time: each result is written as soon as it is known, and
+  // at most one message (≤ MAX_MESSAGE_BYTES) is held, however big the mbox.
+  for await (const item of readInputs(args, { stdin: () => process.stdin as AsyncIterable<Buffer> })) {
+    await emit(await diagnoseItem(item));
   }
-  if (opts.json && !opts.ndjson) {
-    write(jsonRecords.length === 1 ? `${jsonRecords[0] ?? ''}\n` : `[\n${jsonRecords.join(',\n')}\n]\n`);
+  progress.clear();
+  await write(sink.end());
+
+  if (summary !== null && opts.quiet !== true) {
+    if (opts.json === true) await write(escapeJsonText(JSON.stringify(summaryRecord(summary), null, 2)) + '\n');
+    else if (opts.ndjson === true) await write(escapeJsonText(JSON.stringify(summaryRecord(summary))) + '\n');
+    else await write(renderSummaryText(summary, chalk));
   }
   if (trouble) return EXIT_TROUBLE;
   return diagnosed ? EXIT_DIAGNOSED : EXIT_NOTHING;
+}
+
+/** The options as the completion scripts list them (kept in step with the parser by reading it). */
+function optionSpecs(program: Command): OptionSpec[] {
+  const specs: OptionSpec[] = program.options
+    .filter((o) => o.long !== undefined)
+    .map((o) => ({
+      long: o.long ?? '',
+      ...(o.short === undefined ? {} : { short: o.short }),
+      description: o.description,
+      ...(o.long === '--only' ? { values: ONLY_TERMS } : {}),
+    }));
+  specs.push({ long: '--help', short: '-h', description: 'show the help' });
+  return specs;
+}
+
+function completion(program: Command, shell: string | undefined): string {
+  if (shell === undefined || !(SHELLS as readonly string[]).includes(shell)) {
+    throw new UsageError(`completion takes one of ${SHELLS.join(', ')}`);
+  }
+  return renderCompletion(shell as Shell, 'whybounce', optionSpecs(program));
 }
 
 function buildProgram(): Command {
   return new Command()
     .name('whybounce')
     .description(
-      'Tells why an email bounced: reads bounce emails (files or stdin) or raw SMTP error strings\nand explains the reply code and the enhanced status code in plain English.',
+      'Tells why an email bounced: reads bounce emails (files, folders, mboxes, Maildirs, .gz, stdin)\nor raw SMTP error strings and explains the reply code and the enhanced status code in plain English.',
     )
     .version(typeof WHYBOUNCE_VERSION === 'string' ? WHYBOUNCE_VERSION : '0.0.0-dev', '-V, --version')
-    .argument('[inputs...]', 'bounce files, "-" for stdin, or an SMTP error string such as "554 5.1.0 Sender Denied"')
-    .option('--json', 'print JSON: one object per input (an array for several)')
-    .option('--ndjson', 'print one JSON object per line per input message')
+    .argument(
+      '[inputs...]',
+      'bounce files, folders, mboxes, Maildirs, .gz files, "-" for stdin,\nor an SMTP error string such as "554 5.1.0 Sender Denied"',
+    )
+    .option('--json', 'print JSON: one object per message (an array for several)')
+    .option('--ndjson', 'print one JSON object per line per message, as each is done')
+    .option('--csv', 'print one CSV row per diagnosis, with a header row')
+    .addOption(
+      new Option('--only <what>', 'keep only hard|soft|permanent|transient bounces or a reason id (comma-separated: any)'),
+    )
+    .option('-q, --quiet', 'print nothing: only set the exit code')
+    .option('--summary', 'print counts by reason, class, recipient domain and format (JSON with --json)')
     .option('--color', 'colour the output even when it is not a terminal')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('--debug', 'show stack traces of internal errors')
+    .option('--why', 'show the evidence for each verdict: the line, code and rule behind it (always in JSON)')
     .addHelpText(
       'after',
-      '\nExamples:\n  whybounce "554 5.1.0 Sender Denied"\n  cat bounce.eml | whybounce\n  whybounce --json a.eml b.eml\n\nExit codes: 0 diagnosed, 1 nothing found (not a bounce), 2 usage error or unreadable input.',
+      [
+        '',
+        'Examples:',
+        '  whybounce "554 5.1.0 Sender Denied"',
+        '  cat bounce.eml | whybounce',
+        '  whybounce --ndjson bounces.mbox.gz ~/Maildir',
+        '  whybounce --only hard -q bounce.eml && echo "remove the address"',
+        '  whybounce --summary bounces/',
+        '  whybounce completion bash|zsh|fish   print a shell completion script',
+        '  whybounce explain 5.7.26             explain a code (also 550, 5.7.606, TSS04)',
+        '  whybounce codes --class 5 --subject 7   list codes with their titles (--json too)',
+        '',
+        'Messages of an mbox are named path#N (from 1); an mbox of one message is named path.',
+        'Exit codes: 0 diagnosed, 1 nothing found (not a bounce, or nothing matched --only),',
+        '2 usage error or unreadable input (the other inputs are still read).',
+      ].join('\n'),
     )
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  // Reference mode (issue 6): `whybounce explain 5.7.26`, `whybounce codes --class 5`.
+  if (isReferenceCommand(argv.slice(2))) {
+    const out = runReference(argv.slice(2), { colorLevel: colorLevel({}) });
+    process.stderr.write(out.stderr);
+    await write(out.stdout);
+    return out.exitCode;
+  }
   const program = buildProgram();
   let debug = argv.includes('--debug');
   try {
@@ -109,6 +323,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     const opts = program.opts<Options>();
     debug = opts.debug === true;
     const inputs = program.args;
+    if (inputs[0] === 'completion' && inputs.length <= 2) {
+      await write(completion(program, inputs[1]));
+      return 0;
+    }
     if (inputs.length === 0 && process.stdin.isTTY) {
       process.stderr.write(program.helpInformation());
       return EXIT_TROUBLE;
@@ -118,6 +336,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (err instanceof CommanderError) {
       // --help and --version end here with code 0; usage errors were already printed.
       return err.exitCode === 0 ? 0 : EXIT_TROUBLE;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`whybounce: ${err.message}\n`);
+      return EXIT_TROUBLE;
     }
     if (debug && err instanceof Error) process.stderr.write(`${err.stack ?? err.message}\n`);
     else warn('error', err instanceof Error ? err.message : String(err));

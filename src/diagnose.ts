@@ -8,15 +8,15 @@ import { excludedAddresses } from './extract/text-scan';
 import { looksLikeBounce } from './email/looks-like-bounce';
 import { header, parseEmail } from './email/parse-email';
 
-// Guard: a message larger than this is cut before parsing. Bounces are small;
-// the size of whatever was returned with them is no reason to spend minutes
-// (a reference decoder once took six minutes on a 15 MB mail).
-export const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
+// Guards (src/limits.ts): a message over MAX_MESSAGE_BYTES is cut before parsing;
+// more than MAX_RECIPIENTS diagnoses or a reply text over MAX_DIAGNOSTIC_CHARS is cut after.
+import { MAX_DIAGNOSTIC_CHARS, MAX_MESSAGE_BYTES, MAX_RECIPIENTS, MAX_SCAN_CHARS } from './limits';
+export { MAX_MESSAGE_BYTES };
 
 // Header names that open an email (or an mbox "From " line); a text that starts
 // with anything else is treated as a pasted error line or log excerpt.
 const FIRST_HEADERS =
-  /^(?:from |return-path|received|delivered-to|x-[\w-]+|from|to|subject|date|message-id|mime-version|content-type|reply-to|sender|dkim-signature|arc-[\w-]+|authentication-results|envelope-to|auto-submitted|precedence|thread-[\w-]+|in-reply-to|references|cc|bcc|user-agent|list-[\w-]+|importance|errors-to|content-transfer-encoding|content-language|status|priority)\s*:?/i;
+  /^(?:from |return-path|received|delivered-to|x-[\w-]+|from|to|subject|date|message-id|mime-version|reply-to|sender|dkim-signature|arc-[\w-]+|authentication-results|envelope-to|auto-submitted|precedence|thread-[\w-]+|in-reply-to|references|cc|bcc|user-agent|list-[\w-]+|importance|errors-to|content-[\w-]+|status|priority|newsgroups|path|xref|organization|lines|nntp-posting-[\w-]+|resent-[\w-]+|comments|keywords|disposition-notification-to|mail-followup-to)\s*:?/i;
 
 export interface DiagnoseOptions {
   /** Name of the input in the result: a path, "-" for stdin, "argv" for a string argument. */
@@ -60,18 +60,21 @@ export function diagnoseText(text: string, input = 'argv'): DiagnoseResult {
     command: commandOf(text),
     format: input === 'argv' ? 'argv' : 'text',
   };
-  return { input, isBounce: true, diagnoses: [explainCandidate(candidate)], warnings: [] };
+  const warnings: string[] = [];
+  return { input, isBounce: true, diagnoses: capCandidates([candidate], warnings).map(explainCandidate), warnings };
 }
 
 /** For a bounce with no code anywhere: one candidate whose text is the notice itself. */
 function fallbackCandidate(email: BounceEmail): Candidate {
+  // Guard: the notice is at the top; a 30 MB body is not searched for an address.
+  const text = email.text.slice(0, MAX_SCAN_CHARS);
   const failed = header(email, 'x-failed-recipients');
   const excluded = excludedAddresses(email);
   const recipient =
     findAddresses(failed)[0] ??
-    findAddresses(email.text).find((a) => !isSystemAddress(a) && !excluded.has(a.toLowerCase())) ??
+    findAddresses(text).find((a) => !isSystemAddress(a) && !excluded.has(a.toLowerCase())) ??
     null;
-  const paragraphs = email.text.split(/\n[ \t]*\n/).map((p) => p.replace(/\s+/g, ' ').trim());
+  const paragraphs = text.split(/\n[ \t]*\n/).map((p) => p.replace(/\s+/g, ' ').trim());
   const notice = paragraphs.filter((p) => p !== '').slice(0, 3).join(' ').slice(0, 1000);
   return {
     recipient,
@@ -95,6 +98,41 @@ function toText(source: string | Buffer): string {
  */
 export async function diagnose(source: string | Buffer, options: DiagnoseOptions = {}): Promise<DiagnoseResult> {
   const input = options.input ?? 'argv';
+  try {
+    return await diagnoseMessage(source, input, options);
+  } catch (err) {
+    // Guard: a bug that hostile bytes trigger in one extractor must not end a
+    // batch. The message is still read as plain text, and the warning says why
+    // (the fuzz script reports every such warning as a crash to fix).
+    const why = err instanceof Error ? err.message : String(err);
+    const warning = `Internal error while reading this message (${why}); its text was scanned instead.`;
+    try {
+      const result = diagnoseText(toText(source).slice(0, MAX_SCAN_CHARS), input);
+      return { ...result, warnings: [warning, ...result.warnings] };
+    } catch {
+      return { input, isBounce: false, diagnoses: [], warnings: [warning] };
+    }
+  }
+}
+
+/** Cuts what one message may yield: at most MAX_RECIPIENTS candidates, reply texts of MAX_DIAGNOSTIC_CHARS. */
+function capCandidates(candidates: readonly Candidate[], warnings: string[]): Candidate[] {
+  if (candidates.length >= MAX_RECIPIENTS) {
+    warnings.push(
+      `The report lists ${MAX_RECIPIENTS} recipients or more, the most whybounce reads in one message (MAX_RECIPIENTS); any after them were skipped.`,
+    );
+  }
+  const kept = candidates.slice(0, MAX_RECIPIENTS);
+  if (!kept.some((c) => c.diagnostic.length > MAX_DIAGNOSTIC_CHARS)) return kept;
+  warnings.push(
+    `A server reply is longer than ${MAX_DIAGNOSTIC_CHARS} characters (MAX_DIAGNOSTIC_CHARS); only its start was kept.`,
+  );
+  return kept.map((c) =>
+    c.diagnostic.length > MAX_DIAGNOSTIC_CHARS ? { ...c, diagnostic: `${c.diagnostic.slice(0, MAX_DIAGNOSTIC_CHARS)}…` } : c,
+  );
+}
+
+async function diagnoseMessage(source: string | Buffer, input: string, options: DiagnoseOptions): Promise<DiagnoseResult> {
   const warnings: string[] = [];
   let data = source;
   if (data.length > MAX_MESSAGE_BYTES) {
@@ -120,5 +158,5 @@ export async function diagnose(source: string | Buffer, options: DiagnoseOptions
   const isBounce = candidates.length > 0 || looksLikeBounce(email);
   if (candidates.length === 0 && isBounce) candidates = [fallbackCandidate(email)];
   if (!isBounce) warnings.push('This email is not a bounce: no delivery report and no SMTP error found.');
-  return { input, isBounce, diagnoses: candidates.map(explainCandidate), warnings };
+  return { input, isBounce, diagnoses: capCandidates(candidates, warnings).map(explainCandidate), warnings };
 }

@@ -125,6 +125,69 @@ export interface Extractor {
   extract(email: BounceEmail): Candidate[];
 }
 
+/**
+ * Who has to act on a diagnosis (docs/advice.md):
+ * - sender-content: the message itself must change (size, format, content, attachments)
+ * - sender-setup: the sending server or domain must change (SPF/DKIM/DMARC, PTR, TLS, IP reputation, rate)
+ * - recipient-address: the address is wrong or dead; correct it or take it off the list
+ * - recipient-mailbox: the person's mailbox needs them (full, disabled); reach them another way
+ * - recipient-server: the receiving server or its administrators have a fault or a policy to change
+ * - network: DNS or connections between the servers; usually clears with time
+ * - nobody: nothing failed for good (delivered, an auto-reply, or it will be retried by itself)
+ * - unknown: the bounce does not say enough to tell
+ */
+export const ACTOR_IDS = [
+  'sender-content',
+  'sender-setup',
+  'recipient-address',
+  'recipient-mailbox',
+  'recipient-server',
+  'network',
+  'nobody',
+  'unknown',
+] as const;
+export type ActorId = (typeof ACTOR_IDS)[number];
+
+/** The receiving provider recognised behind a diagnosis. */
+export interface ProviderMatch {
+  /** Stable id, e.g. "google", "microsoft". */
+  id: string;
+  /** Display name, e.g. "Google (Gmail, Google Workspace)". */
+  name: string;
+  /** The provider's page on its error codes or on sending to it. */
+  docs: string;
+  /** What this provider means by this code or tag, in our words; null when it adds nothing to the registry. */
+  meaning: string | null;
+  /** The provider's code or tag that matched ("5.7.26", "TSS04"); null when only the provider was recognised. */
+  code: string | null;
+}
+
+/** A DNS blocklist (or a provider's own block list) named in the bounce. */
+export interface BlocklistMatch {
+  /** Stable id, e.g. "spamhaus", "spamcop". */
+  id: string;
+  /** Display name, with the sub-list when known ("Spamhaus PBL"). */
+  name: string;
+  /** The listed IP address or domain, read from the text; null when the text does not say. */
+  listed: string | null;
+  /** Lookup or delisting page; null for a list that no longer exists. */
+  lookup: string | null;
+  /** A fact about the list worth knowing (e.g. it was shut down); null when none. */
+  note: string | null;
+}
+
+/** What a verdict of a diagnosis was based on (shown by `--why`, always in JSON). */
+export interface Evidence {
+  /** The verdict it supports. */
+  about: 'input' | 'replyCode' | 'status' | 'class' | 'reason' | 'hardBounce' | 'provider' | 'blocklist' | 'actor' | 'warning';
+  /** Where it was read: "Status field", "server reply", "Remote-MTA", "rule", … */
+  source: string;
+  /** The exact input read (a line, a field value), cut short; null when the evidence is a rule. */
+  input: string | null;
+  /** What was concluded from it, in words. */
+  note: string;
+}
+
 /** Plain-English explanation of one diagnosis. */
 export interface Explanation {
   /** What the basic reply code means. Empty when there is no reply code. */
@@ -135,6 +198,12 @@ export interface Explanation {
   reason: string;
   /** One line: what to do next. */
   advice: string;
+  /** Who has to act (id); see ActorId. */
+  actor?: ActorId;
+  /** Who has to act, in words. */
+  actorText?: string;
+  /** Every concrete next step, most important first (advice is the first of them, or a summary). */
+  steps?: string[];
 }
 
 /** One diagnosed recipient: the JSON contract of DESIGN.md. Field names and types are fixed. */
@@ -154,6 +223,12 @@ export interface Diagnosis {
   /** Extractor that read it ("argv" for a bare string). */
   format: string;
   feedbackType?: string;
+  /** The receiving provider, when recognised (JSON: always present, null when unknown). */
+  provider?: ProviderMatch | null;
+  /** The blocklist named in the bounce (JSON: always present, null when none). */
+  blocklist?: BlocklistMatch | null;
+  /** What each verdict was based on (JSON: always present). */
+  evidence?: Evidence[];
 }
 
 /** The result for one input message (an argument, a file, one message of an mbox). */

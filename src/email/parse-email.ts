@@ -1,4 +1,5 @@
 import type { BounceEmail } from '../types';
+import { MAX_HEADER_BYTES, MAX_HTML_TO_TEXT, MAX_LINE_CHARS, MAX_MIME_PARTS } from '../limits';
 import type { Attachment, ParsedMail, SimpleParserOptions } from 'mailparser';
 
 type MailparserModule = typeof import('mailparser');
@@ -13,15 +14,9 @@ function loadMailparser(): MailparserModule {
   return mailparser;
 }
 
-// Guard: MIME trees deeper or wider than this are refused by mailparser instead
-// of being walked (a bounce has a handful of parts; a hostile one may have
-// thousands to make the parser spin).
-export const MAX_MIME_PARTS = 1000;
-// Guard: one part's header block larger than this is an attack or a broken file.
-export const MAX_HEADER_BYTES = 1024 * 1024;
-// Guard: HTML bigger than this is not turned into text (html-to-text is the
-// slowest step of mailparser on large inputs); bounces are small.
-export const MAX_HTML_TO_TEXT = 2 * 1024 * 1024;
+// Guards (src/limits.ts): MIME trees wider or deeper than MAX_MIME_PARTS, header
+// blocks over MAX_HEADER_BYTES and HTML over MAX_HTML_TO_TEXT are not walked.
+export { MAX_HEADER_BYTES, MAX_HTML_TO_TEXT, MAX_MIME_PARTS };
 
 const PARSER_OPTIONS: SimpleParserOptions = {
   keepDeliveryStatus: true,
@@ -45,6 +40,24 @@ const FEEDBACK_TYPE = 'message/feedback-report';
 
 function toLf(text: string): string {
   return text.replace(/\r\n?/g, '\n');
+}
+
+/** Guard (MAX_LINE_CHARS): cuts every longer line, so no extractor ever scans a 10 MB line. */
+function capLines(text: string, cut: { hit: boolean }): string {
+  let longest = 0;
+  let start = 0;
+  while (start <= text.length) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    longest = Math.max(longest, end - start);
+    start = end + 1;
+  }
+  if (longest <= MAX_LINE_CHARS) return text;
+  cut.hit = true;
+  return text
+    .split('\n')
+    .map((line) => (line.length > MAX_LINE_CHARS ? line.slice(0, MAX_LINE_CHARS) : line))
+    .join('\n');
 }
 
 /** The header block of a message: everything before the first empty line. */
@@ -81,6 +94,30 @@ function contentTypeOf(mail: ParsedMail): string {
   return 'text/plain';
 }
 
+/** The body of a raw message (after its header block), LF-only. */
+function rawBody(raw: Buffer | string): string {
+  const text = toLf(typeof raw === 'string' ? raw : raw.toString('utf8'));
+  const end = text.indexOf('\n\n');
+  return end === -1 ? '' : text.slice(end + 2);
+}
+
+// A notice shorter than this, in a multipart mail with no DSN part, is a sign
+// that mailparser lost the notice (see parseEmail); real notices are longer.
+const MIN_NOTICE_CHARS = 64;
+// A returned message declaring itself a delivery report ("Content-Type: multipart/report").
+const REPORT_HEADER = /^content-type:[ \t]*multipart\/report\b/im;
+
+/** The DSN parts of the first attached message that is itself a delivery report. */
+async function embeddedDeliveryStatus(attachments: readonly Attachment[]): Promise<string[]> {
+  const inner = attachments.find(
+    (a) => MESSAGE_TYPES.has(a.contentType.toLowerCase()) && REPORT_HEADER.test(headerBlock(textOf(a))),
+  );
+  if (inner === undefined) return [];
+  const { simpleParser } = loadMailparser();
+  const mail = await simpleParser(inner.content, PARSER_OPTIONS);
+  return mail.attachments.filter((a) => DSN_TYPES.has(a.contentType.toLowerCase())).map(textOf);
+}
+
 /**
  * Parses a raw email with mailparser and keeps what bounce extractors read.
  * Rejects (throws) only when mailparser itself fails on the bytes.
@@ -100,18 +137,42 @@ export async function parseEmail(raw: Buffer | string): Promise<BounceEmail> {
     else if (type === FEEDBACK_TYPE) feedbackReport ??= textOf(a);
     else if (type === 'text/plain' && a.contentDisposition !== 'attachment') texts.push(textOf(a));
   }
-  const body = toLf(mail.text ?? '');
-  return {
+  let body = toLf(mail.text ?? '');
+  const warnings: string[] = [];
+  const contentType = contentTypeOf(mail);
+  // A multipart whose boundary parameter matches none of its boundary lines (or
+  // that has none) gives no parts at all: its raw body is the notice, read as text.
+  if (contentType.startsWith('multipart/') && body.trim() === '' && mail.attachments.length === 0) {
+    body = rawBody(raw);
+    if (body !== '') warnings.push('The MIME boundaries of this email do not match; its raw body was read as text.');
+  } else if (contentType.startsWith('multipart/') && deliveryStatus.length === 0 && body.trim().length < MIN_NOTICE_CHARS) {
+    // Part headers folded without indentation or a part without its own
+    // Content-Type make mailparser hand back a scrap (the returned message's
+    // last line) instead of the notice: the raw body holds the notice.
+    const whole = rawBody(raw);
+    if (whole.trim().length > body.trim().length) {
+      body = whole;
+      warnings.push('The MIME parts of this email could not be told apart; its raw body was read as text.');
+    }
+  }
+  // A relay that forwards a bounce as an attachment (message/rfc822 holding a
+  // multipart/report) hides the real DSN one level down. Only one level is
+  // read, and only when the outer mail has no DSN of its own.
+  if (deliveryStatus.length === 0) deliveryStatus.push(...(await embeddedDeliveryStatus(mail.attachments)));
+  const cut = { hit: false };
+  const email: BounceEmail = {
     headers: headersOf(mail),
     subject: mail.subject ?? '',
     from: mail.from?.text ?? '',
-    text: texts.length > 0 ? [body, ...texts].join('\n') : body,
-    deliveryStatus,
-    originalHeaders,
-    feedbackReport,
-    contentType: contentTypeOf(mail),
-    warnings: [],
+    text: capLines(texts.length > 0 ? [body, ...texts].join('\n') : body, cut),
+    deliveryStatus: deliveryStatus.map((d) => capLines(d, cut)),
+    originalHeaders: originalHeaders === null ? null : capLines(originalHeaders, cut),
+    feedbackReport: feedbackReport === null ? null : capLines(feedbackReport, cut),
+    contentType,
+    warnings,
   };
+  if (cut.hit) warnings.push(`A line longer than ${MAX_LINE_CHARS} characters (MAX_LINE_CHARS) was cut to that length.`);
+  return email;
 }
 
 /** First value of a header, or '' when absent. */

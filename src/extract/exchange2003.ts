@@ -15,7 +15,7 @@ const RECIPIENT_LINE = /^([^\s<>]{1,64}@[^\s<>]{1,253}) on /;
 const MTS_ID = /^The MTS-ID of the original message is:/i;
 
 // "<mx.example.jp #5.1.1>" — the SMTP service puts the remote host and the status in brackets.
-const HOST_STATUS = /<([A-Za-z0-9][A-Za-z0-9.-]{0,252}) #[245]\.\d{1,3}\.\d{1,3}>/;
+const HOST_STATUS = /<([A-Z0-9][A-Z0-9.-]{0,252}) #[245]\.\d{1,3}\.\d{1,3}>/i;
 
 /**
  * Microsoft Exchange 5.5–2003 non-delivery reports:

@@ -19,13 +19,13 @@ const ADMIN_HEADINGS = [
 // "Generating server: mail.example.com" (and its translations) — the server that wrote the report.
 const GENERATING = /^(?:Generating server|Server di generazione|Generierender Server|Serveur de g[ée]n[ée]ration|Servidor de generaci[óo]n|Servidor gerador|Genererende server|生成サーバー)\s?:/i;
 // "Receiving server: mx.example.net (192.0.2.1)" — the server that refused the message.
-const RECEIVING = /^(?:Receiving server|Server di ricezione|Empfangender Server|Serveur de r[ée]ception|Servidor de recepci[óo]n|Servidor receptor|Ontvangende server|受信サーバー)\s?:\s?([A-Za-z0-9][A-Za-z0-9.-]{0,252})/i;
+const RECEIVING = /^(?:Receiving server|Server di ricezione|Empfangender Server|Serveur de r[ée]ception|Servidor de recepci[óo]n|Servidor receptor|Ontvangende server|受信サーバー)\s?:\s?([A-Z0-9][A-Z0-9.-]{0,252})/i;
 // A recipient line: the address alone, as Exchange writes it ("kijitora@example.jp").
 const RECIPIENT_LINE = /^([^\s<>]{1,64}@[^\s<>]{1,253})$/;
 // "… returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'" — Exchange quotes the reply.
 const RETURNED = /\breturned '(.{1,2000})'$/;
 // "Remote Server at mx.example.net (192.0.2.1) returned …"
-const REMOTE_AT = /\bRemote Server at ([A-Za-z0-9][A-Za-z0-9.-]{0,252})/i;
+const REMOTE_AT = /\bRemote Server at ([A-Z0-9][A-Z0-9.-]{0,252})/i;
 // The copy of the original headers that ends the section ("Original message headers:", "Received: …").
 const HEADER_LINE = /^(?:Received|Return-Path|Date|From|To|Subject|Message-ID|MIME-Version|Content-Type|DKIM-Signature|X-[\w-]{1,60}):/i;
 const LABEL_LINE = /^[^@:]{3,60}:$/;

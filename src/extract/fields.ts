@@ -30,5 +30,5 @@ export function stripType(value: string): string {
   if (semi === -1) return value.trim();
   const type = value.slice(0, semi).trim();
   // Address and diagnostic types are single tokens (rfc822, smtp, x-postfix, dns, x-unix…).
-  return /^[A-Za-z][\w.-]*$/.test(type) ? value.slice(semi + 1).trim() : value.trim();
+  return /^[A-Z][\w.-]*$/i.test(type) ? value.slice(semi + 1).trim() : value.trim();
 }

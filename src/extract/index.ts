@@ -1,6 +1,46 @@
 import type { BounceEmail, Candidate, Extractor } from '../types';
 import { deliveryStatus } from './delivery-status';
+import { arf } from './arf';
+import { rfc3834 } from './rfc3834';
+import { messagelabs } from './messagelabs';
+import { mcafee } from './mcafee';
+import { surfcontrol } from './surfcontrol';
+import { barracuda } from './barracuda';
+import { interscanmss } from './interscanmss';
 import { textScan } from './text-scan';
+import {
+  amazonses,
+  amazonworkmail,
+  einsundeins,
+  exchange2003,
+  exchange2007,
+  ezweb,
+  gmail,
+  gmx,
+  googlegroups,
+  kddi,
+  mailru,
+  sendgrid,
+  yahoo,
+  zoho,
+} from './lib-b/extractors';
+import { sendmail } from './sendmail';
+import { v5sendmail } from './v5sendmail';
+import { exim } from './exim';
+import { postfix } from './postfix';
+import { qmail } from './qmail';
+import { dragonfly } from './dragonfly';
+import { opensmtpd } from './opensmtpd';
+import { x2 } from './x2';
+import { x1 } from './x1';
+import { x3 } from './x3';
+import { x6 } from './x6';
+import { notes } from './notes';
+import { imailserver } from './imailserver';
+import { mfilter } from './mfilter';
+import { biglobe } from './biglobe';
+import { fml } from './fml';
+import { apachejames } from './apachejames';
 
 /**
  * Bounce format readers, in priority order: the first one that matches and
@@ -11,13 +51,52 @@ import { textScan } from './text-scan';
  */
 export const EXTRACTORS: readonly Extractor[] = [
   // [section: reports]
+  arf,
   // [section: before-rfc3464 A]
+  // x1's list header looks like sendmail's ("---The following addresses had delivery errors---").
+  x1,
+  sendmail,
+  v5sendmail,
+  postfix,
+  qmail,
+  dragonfly,
+  opensmtpd,
+  x2,
+  x3,
+  x6,
+  notes,
+  imailserver,
+  mfilter,
+  biglobe,
+  fml,
+  apachejames,
   // [section: before-rfc3464 B]
+  amazonses,
+  amazonworkmail,
+  ezweb,
+  sendgrid,
+  exchange2003,
+  googlegroups,
+  gmail,
+  yahoo,
+  mailru,
+  gmx,
+  einsundeins,
+  zoho,
+  kddi,
   // [section: before-rfc3464 C]
+  messagelabs,
+  mcafee,
+  surfcontrol,
+  barracuda,
+  interscanmss,
   deliveryStatus,
   // [section: after-rfc3464 A]
+  exim,
   // [section: after-rfc3464 B]
+  exchange2007,
   // [section: after-rfc3464 C]
+  rfc3834,
   textScan,
 ];
 

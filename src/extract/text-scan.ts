@@ -5,9 +5,9 @@ import { commandOf } from './delivery-status';
 import { header } from '../email/parse-email';
 import { looksLikeBounce } from '../email/looks-like-bounce';
 
-// Guard: the last-resort scan reads at most this much body text. Bounce notices
-// are short; a 50 MB body is the returned attachment pasted inline, not the error.
-export const MAX_SCAN_CHARS = 256 * 1024;
+// Guard (MAX_SCAN_CHARS): the last-resort scan reads at most this much body text.
+import { MAX_SCAN_CHARS } from '../limits';
+export { MAX_SCAN_CHARS };
 
 /** Addresses a bounce names that are not the person who failed to receive it. */
 export function excludedAddresses(email: BounceEmail): Set<string> {

@@ -1,23 +1,40 @@
-import { readFile, stat } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createGunzip } from 'node:zlib';
+import { pipeline, Readable } from 'node:stream';
 import { hasSmtpCode } from '../smtp/parse-smtp-line';
+import { MAX_FILE_BYTES, MAX_MESSAGE_BYTES } from '../limits';
+import { collect, peek, sniff } from './sniff';
+import { splitMbox } from './split-mbox';
+import { walkFolder } from './walk-folder';
 
-/** One thing to diagnose: bytes from a file or stdin, a string argument, or the reason it could not be read. */
+/**
+ * One thing to diagnose, or a note about the input. Messages of an mbox are
+ * named `path#N` (N counts from 1), or just `path` when the mbox holds only one;
+ * "-" is stdin (`-#N` for an mbox on stdin), "argv" a string argument.
+ */
 export type InputItem =
-  | { kind: 'data'; name: string; data: Buffer }
+  | { kind: 'data'; name: string; data: Buffer; warnings?: string[] }
   | { kind: 'string'; name: 'argv'; text: string }
-  | { kind: 'error'; name: string; error: string };
+  | { kind: 'error'; name: string; error: string }
+  | { kind: 'skipped'; name: string; reason: string };
 
-// Guard: a file larger than this is not read whole into memory.
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+// Guard (MAX_FILE_BYTES): a single email, one that is not an mbox, is held
+// whole in memory to be parsed, so a larger one is refused. An mbox of any size
+// is streamed instead, each message cut at MAX_MESSAGE_BYTES.
+export { MAX_FILE_BYTES };
+
+// Chunk size for file reads: large enough that splitting costs little per byte,
+// small enough that a handful in flight stay far below the memory budget.
+const READ_CHUNK_BYTES = 256 * 1024;
 
 // An argument with no SMTP code that looks like a file name ("bounce.eml",
 // "./x", "mail/42") is a path the user mistyped, not an error text.
 function looksLikePath(arg: string): boolean {
-  return !/\s/.test(arg) && (/[/\\]/.test(arg) || /\.[A-Za-z0-9]{1,5}$/.test(arg));
+  return !/\s/.test(arg) && (/[/\\]/.test(arg) || /\.[A-Z0-9]{1,5}$/i.test(arg));
 }
 
-function describeFsError(err: unknown): string {
+function describeError(err: unknown): string {
   const code = (err as { code?: string } | null)?.code;
   switch (code) {
     case 'ENOENT':
@@ -27,59 +44,140 @@ function describeFsError(err: unknown): string {
       return 'permission denied';
     case 'EISDIR':
       return 'is a directory';
+    case 'Z_DATA_ERROR':
+    case 'Z_BUF_ERROR':
+      return `damaged gzip data (${err instanceof Error ? err.message : String(err)})`;
     default:
       return err instanceof Error ? err.message : String(err);
   }
 }
 
-/** Reads a whole stream into one Buffer, refusing more than `limit` bytes. */
-export async function readStream(stream: Readable, limit = MAX_FILE_BYTES): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    size += buf.length;
-    if (size > limit) throw new Error(`input is larger than ${limit} bytes`);
-    chunks.push(buf);
-  }
-  return Buffer.concat(chunks);
+function gunzip(chunks: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
+  const unzip = createGunzip();
+  // Errors of either side surface in the consumer's for-await over `unzip`.
+  pipeline(Readable.from(chunks, { objectMode: false }), unzip, () => undefined);
+  return unzip;
+}
+
+function sizeWarning(): string {
+  return `This message is larger than ${MAX_MESSAGE_BYTES} bytes; only the first part was read.`;
 }
 
 /**
- * Resolves one command-line argument: an existing file is read as a file, "-"
- * as stdin, anything else is an SMTP error string.
+ * The messages of one byte stream: gzip is unpacked (one level), an mbox is
+ * split as it streams in, anything else is one message. In a folder walk,
+ * files that are not mail come back as `skipped`.
  */
-export async function readArgument(arg: string, stdin: () => Promise<Buffer>): Promise<InputItem> {
+async function* messagesOf(
+  name: string,
+  chunks: AsyncIterable<Buffer>,
+  options: { skipNonMail: boolean; gzipped?: boolean },
+): AsyncGenerator<InputItem> {
+  const { head, rest } = await peek(chunks);
+  const kind = sniff(head);
+  if (kind === 'gzip' && options.gzipped !== true) {
+    yield* messagesOf(name, gunzip(rest), { ...options, gzipped: true });
+    return;
+  }
+  if (head.length === 0) {
+    if (options.skipNonMail) yield { kind: 'skipped', name, reason: 'empty file' };
+    else yield { kind: 'error', name, error: name === '-' ? 'standard input is empty' : 'file is empty' };
+    return;
+  }
+  if (kind === 'mbox') {
+    // One message of look-ahead: an mbox of one message is named like a plain file.
+    let held: InputItem | null = null;
+    let n = 0;
+    for await (const message of splitMbox(rest, MAX_MESSAGE_BYTES)) {
+      n++;
+      const item: InputItem = { kind: 'data', name: `${name}#${n}`, data: message.data };
+      if (message.truncated) item.warnings = [sizeWarning()];
+      if (held !== null) yield held;
+      held = item;
+    }
+    if (held !== null && held.kind === 'data') yield n === 1 ? { ...held, name } : held;
+    return;
+  }
+  if (options.skipNonMail && kind !== 'email') {
+    await rest[Symbol.asyncIterator]().return?.();
+    yield { kind: 'skipped', name, reason: 'not an email' };
+    return;
+  }
+  // A NUL byte never appears in mail text: a named binary file (an image, an
+  // archive) is an unreadable input, not "not a bounce".
+  if (head.includes(0)) {
+    await rest[Symbol.asyncIterator]().return?.();
+    yield { kind: 'error', name, error: 'binary file, not an email or a text' };
+    return;
+  }
+  yield { kind: 'data', name, data: await collect(rest, MAX_FILE_BYTES, name === '-' ? 'standard input' : 'the file') };
+}
+
+async function* readFileMessages(path: string, skipNonMail: boolean): AsyncGenerator<InputItem> {
+  try {
+    const stream = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
+    yield* messagesOf(path, stream as AsyncIterable<Buffer>, { skipNonMail });
+  } catch (err) {
+    const code = (err as { code?: string } | null)?.code;
+    if (skipNonMail && code === 'EISDIR') yield { kind: 'skipped', name: path, reason: 'link to a folder, not followed' };
+    else yield { kind: 'error', name: path, error: describeError(err) };
+  }
+}
+
+async function* readFolder(dir: string): AsyncGenerator<InputItem> {
+  for await (const entry of walkFolder(dir)) {
+    if (entry.kind === 'error') yield { kind: 'error', name: entry.path, error: describeError(entry.error) };
+    else yield* readFileMessages(entry.path, true);
+  }
+}
+
+/** Where the CLI's inputs come from; stdin is a function so that it is touched only when named. */
+export interface InputSources {
+  stdin: () => AsyncIterable<Buffer>;
+}
+
+/**
+ * Resolves one command-line argument into messages: "-" is stdin, an existing
+ * file is read (gzip, mbox or one email), a folder is walked (Maildir aware),
+ * and anything else is an SMTP error string.
+ */
+export async function* readArgument(arg: string, sources: InputSources): AsyncGenerator<InputItem> {
   if (arg === '-') {
     try {
-      const data = await stdin();
-      if (data.length === 0) return { kind: 'error', name: '-', error: 'standard input is empty' };
-      return { kind: 'data', name: '-', data };
+      yield* messagesOf('-', sources.stdin(), { skipNonMail: false });
     } catch (err) {
-      return { kind: 'error', name: '-', error: describeFsError(err) };
+      yield { kind: 'error', name: '-', error: describeError(err) };
     }
+    return;
   }
-  let isFile = false;
+  let isFolder = false;
   try {
-    const st = await stat(arg);
-    if (st.isDirectory()) return { kind: 'error', name: arg, error: 'is a directory' };
-    if (st.size > MAX_FILE_BYTES) return { kind: 'error', name: arg, error: `file is larger than ${MAX_FILE_BYTES} bytes` };
-    isFile = true;
+    isFolder = (await stat(arg)).isDirectory();
   } catch (err) {
     const code = (err as { code?: string } | null)?.code;
     if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'ENAMETOOLONG') {
-      return { kind: 'error', name: arg, error: describeFsError(err) };
+      yield { kind: 'error', name: arg, error: describeError(err) };
+      return;
     }
+    if (!hasSmtpCode(arg) && looksLikePath(arg)) yield { kind: 'error', name: arg, error: 'no such file or directory' };
+    else yield { kind: 'string', name: 'argv', text: arg };
+    return;
   }
-  if (!isFile) {
-    if (!hasSmtpCode(arg) && looksLikePath(arg)) return { kind: 'error', name: arg, error: 'no such file or directory' };
-    return { kind: 'string', name: 'argv', text: arg };
-  }
-  try {
-    const data = await readFile(arg);
-    if (data.length === 0) return { kind: 'error', name: arg, error: 'file is empty' };
-    return { kind: 'data', name: arg, data };
-  } catch (err) {
-    return { kind: 'error', name: arg, error: describeFsError(err) };
+  if (isFolder) yield* readFolder(arg);
+  else yield* readFileMessages(arg, false);
+}
+
+/** Every message of every argument, in order. Stdin is read once, however often "-" is given. */
+export async function* readInputs(args: readonly string[], sources: InputSources): AsyncGenerator<InputItem> {
+  let stdinUsed = false;
+  for (const arg of args) {
+    if (arg === '-') {
+      if (stdinUsed) {
+        yield { kind: 'error', name: '-', error: 'standard input was already read' };
+        continue;
+      }
+      stdinUsed = true;
+    }
+    yield* readArgument(arg, sources);
   }
 }

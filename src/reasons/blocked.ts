@@ -15,6 +15,8 @@ export const blocked: ReasonRule = {
   phrases: [
     // English
     'blocked using',
+    // Postfix: the server answered the connection with an error greeting.
+    'refused to talk to me',
     'listed at',
     'is listed in',
     'is listed on',

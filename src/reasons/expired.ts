@@ -19,6 +19,7 @@ export const expired: ReasonRule = {
     'in the queue too long',
     'could not be delivered for',
     'could not deliver for',
+    'recipients was aborted after',
     'not delivered within',
     'unable to deliver in',
     'timed out',

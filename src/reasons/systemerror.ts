@@ -16,6 +16,8 @@ export const systemerror: ReasonRule = {
     'service currently unavailable',
     'could not load drd',
     'incorrectly configured',
+    // fml (a mailing-list manager) refusing a post it has seen before.
+    'duplicated message-id',
     // German
     'interner fehler',
     'systemfehler',

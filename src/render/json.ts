@@ -21,6 +21,10 @@ export function toJsonRecord(result: DiagnoseResult): Record<string, unknown> {
       warnings: d.warnings,
       format: d.format,
       ...(d.feedbackType === undefined ? {} : { feedbackType: d.feedbackType }),
+      // Issue 6 (advice): always present in JSON, null / [] when there is nothing.
+      provider: d.provider ?? null,
+      blocklist: d.blocklist ?? null,
+      evidence: d.evidence ?? [],
     })),
     warnings: result.warnings,
   };

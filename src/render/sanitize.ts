@@ -5,6 +5,7 @@
 // (they reorder what a reader sees), zero-width and line/paragraph separators.
 // Showing them, not stripping them, is itself a diagnosis ("the bounce held ESC").
 const UNSAFE =
+  // eslint-disable-next-line no-control-regex -- the control characters are what is matched
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
 
 function escapeChar(c: string): string {

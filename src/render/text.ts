@@ -1,11 +1,11 @@
 import type { ChalkInstance } from 'chalk';
-import type { DiagnoseResult, Diagnosis } from '../types';
+import type { DiagnoseResult, Diagnosis, Evidence } from '../types';
 import { lookupReplyCode } from '../smtp/reply-codes';
 import { lookupStatus } from '../smtp/status-codes';
 import { reasonRule } from '../reasons';
 import { sanitizeForTerminal, sanitizeInline } from './sanitize';
 
-const LABEL_WIDTH = 8;
+const LABEL_WIDTH = 10;
 
 function label(c: ChalkInstance, name: string): string {
   return c.dim(name.padEnd(LABEL_WIDTH));
@@ -45,7 +45,67 @@ function statusLines(c: ChalkInstance, d: Diagnosis): string[] {
   ];
 }
 
-function renderDiagnosis(c: ChalkInstance, d: Diagnosis): string {
+export interface TextOptions {
+  /** `--why`: list the evidence behind every verdict. */
+  why?: boolean;
+}
+
+const PAD = ' '.repeat(LABEL_WIDTH);
+
+function adviceLines(c: ChalkInstance, d: Diagnosis): string[] {
+  const e = d.explanation;
+  const lines: string[] = [];
+  if (e.actorText !== undefined) {
+    lines.push(`  ${label(c, 'Who')}${e.actorText}${e.actor === undefined ? '' : c.dim(` (${e.actor})`)}`);
+  }
+  lines.push(`  ${label(c, 'Advice')}${e.advice}`);
+  for (const step of (e.steps ?? []).slice(1)) lines.push(`  ${PAD}${c.dim('•')} ${step}`);
+  return lines;
+}
+
+function providerLines(c: ChalkInstance, d: Diagnosis): string[] {
+  const p = d.provider;
+  if (p === undefined || p === null) return [];
+  const lines = [`  ${label(c, 'Provider')}${c.bold(p.name)}${p.code === null ? '' : ` ${p.code}`}`];
+  if (p.meaning !== null) lines.push(`  ${PAD}${p.meaning}`);
+  lines.push(`  ${PAD}${c.dim(p.docs)}`);
+  return lines;
+}
+
+function blocklistLines(c: ChalkInstance, d: Diagnosis): string[] {
+  const b = d.blocklist;
+  if (b === undefined || b === null) return [];
+  const listed = b.listed === null ? '' : `: ${c.bold(sanitizeInline(b.listed))} is listed`;
+  const lines = [`  ${label(c, 'Blocklist')}${b.name}${listed}`];
+  if (b.lookup !== null) lines.push(`  ${PAD}${c.dim(`lookup and delisting: ${b.lookup}`)}`);
+  if (b.note !== null) lines.push(`  ${PAD}${c.yellow(b.note)}`);
+  return lines;
+}
+
+const EVIDENCE_NAMES: Record<Evidence['about'], string> = {
+  input: 'read',
+  replyCode: 'reply code',
+  status: 'status',
+  class: 'class',
+  reason: 'reason',
+  hardBounce: 'hard/soft',
+  provider: 'provider',
+  blocklist: 'blocklist',
+  actor: 'who acts',
+  warning: 'warning',
+};
+
+function evidenceLines(c: ChalkInstance, d: Diagnosis): string[] {
+  const lines = [`  ${c.bold('Evidence')}`];
+  for (const e of d.evidence ?? []) {
+    const from = e.input === null ? c.dim(`[${e.source}]`) : `${c.dim(`[${e.source}]`)} ${c.italic(`"${sanitizeInline(e.input)}"`)}`;
+    lines.push(`    ${c.cyan(EVIDENCE_NAMES[e.about].padEnd(11))}${from}`);
+    lines.push(`    ${' '.repeat(11)}${c.dim('→')} ${sanitizeInline(e.note)}`);
+  }
+  return lines;
+}
+
+function renderDiagnosis(c: ChalkInstance, d: Diagnosis, options: TextOptions): string {
   const who = d.recipient === null ? c.dim('(recipient unknown)') : c.bold(sanitizeInline(d.recipient));
   const mark = d.reason === 'delivered' ? c.green('✔') : d.hardBounce ? c.red('✖') : c.yellow('!');
   const rule = reasonRule(d.reason);
@@ -54,7 +114,9 @@ function renderDiagnosis(c: ChalkInstance, d: Diagnosis): string {
     ...replyLines(c, d),
     ...statusLines(c, d),
     `  ${label(c, 'Why')}${d.explanation.reason}`,
-    `  ${label(c, 'Advice')}${d.explanation.advice}`,
+    ...adviceLines(c, d),
+    ...providerLines(c, d),
+    ...blocklistLines(c, d),
   ];
   if (d.diagnostic !== '') {
     lines.push(`  ${label(c, 'Server')}${c.italic(indent(sanitizeForTerminal(d.diagnostic)))}`);
@@ -65,8 +127,9 @@ function renderDiagnosis(c: ChalkInstance, d: Diagnosis): string {
     d.feedbackType === undefined ? null : `feedback type ${sanitizeInline(d.feedbackType)}`,
     `read as ${d.format}`,
   ].filter((x): x is string => x !== null);
-  lines.push(`  ${' '.repeat(LABEL_WIDTH)}${c.dim(where.join(', '))}`);
+  lines.push(`  ${PAD}${c.dim(where.join(', '))}`);
   for (const w of d.warnings) lines.push(`  ${c.yellow('⚠')} ${sanitizeInline(w)}`);
+  if (options.why === true) lines.push(...evidenceLines(c, d));
   return lines.join('\n');
 }
 
@@ -77,10 +140,15 @@ function heading(c: ChalkInstance, r: DiagnoseResult): string {
 }
 
 /** Human-readable report for one input. `withHeading` adds the input's name above it. */
-export function renderText(result: DiagnoseResult, c: ChalkInstance, withHeading = result.input !== 'argv'): string {
+export function renderText(
+  result: DiagnoseResult,
+  c: ChalkInstance,
+  withHeading = result.input !== 'argv',
+  options: TextOptions = {},
+): string {
   const blocks: string[] = [];
   if (withHeading) blocks.push(heading(c, result));
-  for (const d of result.diagnoses) blocks.push(renderDiagnosis(c, d));
+  for (const d of result.diagnoses) blocks.push(renderDiagnosis(c, d, options));
   if (result.diagnoses.length === 0) {
     for (const w of result.warnings) blocks.push(c.dim(sanitizeInline(w)));
   } else {

@@ -1,10 +1,8 @@
 import type { SmtpReply } from '../types';
 
-// Guard: a single error text longer than this is cut before any regex runs, so
-// a hostile 10 MB "diagnostic" costs the same as a 64 KB one. Real SMTP replies
-// are limited to 512 octets a line (RFC 5321 §4.5.3.1.5); 64 KiB leaves room for
-// long multi-line replies and whole transcripts.
-export const MAX_REPLY_TEXT = 64 * 1024;
+// Guard (MAX_REPLY_TEXT): a longer error text is cut before any regex runs on it.
+import { MAX_REPLY_TEXT } from '../limits';
+export { MAX_REPLY_TEXT };
 
 // A basic reply code: first digit 2–5, second 0–5 (RFC 5321 §4.2.1), not glued
 // to a word, a dotted number, an address or a path, and followed by a space, a
@@ -85,7 +83,7 @@ function wordBefore(text: string, index: number, lineStart: number): string {
   let end = index;
   while (end > lineStart && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
   let start = end;
-  while (start > lineStart && /[A-Za-z]/.test(text[start - 1] ?? '')) start--;
+  while (start > lineStart && /[A-Z]/i.test(text[start - 1] ?? '')) start--;
   return text.slice(start, end).toLowerCase();
 }
 
@@ -132,7 +130,7 @@ function findStatusCodes(text: string): StatusHit[] {
     // "(5.1.1/…)"-style version strings and IP-ish tails are already excluded by
     // the lookarounds; a code immediately followed by a letter ("5.1.1a") is not one.
     const next = text[m.index + m[0].length] ?? '';
-    if (/[A-Za-z]/.test(next)) continue;
+    if (/[A-Z]/i.test(next)) continue;
     hits.push({ code: `${m[1]}.${m[2]}.${m[3]}`, index: m.index, end: m.index + m[0].length });
   }
   return hits;

@@ -1,4 +1,5 @@
 import type { Action, BounceEmail, Candidate, SmtpCommand } from '../../types';
+import { MAX_RECIPIENTS } from '../../limits';
 import { parseSmtpLine } from '../../smtp/parse-smtp-line';
 import { findAddresses, isSystemAddress } from '../address';
 import { commandOf } from '../delivery-status';
@@ -8,8 +9,8 @@ import { header } from '../../email/parse-email';
 // Guard: provider notices are short; reading at most this many lines of the
 // human-readable part keeps a pasted attachment from costing anything.
 export const MAX_NOTICE_LINES = 2000;
-// Guard: no notice lists more recipients than this; a longer list is a loop or an attack.
-export const MAX_RECIPIENTS = 500;
+// Guard (src/limits.ts): no notice lists more recipients than MAX_RECIPIENTS; a longer list is a loop or an attack.
+export { MAX_RECIPIENTS };
 
 /** The lines of the bounce text, capped. */
 export function noticeLines(email: BounceEmail): string[] {

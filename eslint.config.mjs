@@ -1,0 +1,62 @@
+// Lint: eslint's and typescript-eslint's recommended rules, and every regex
+// checked by eslint-plugin-regexp. Bounce text is hostile input, so on top of
+// `flat/recommended` (which has no-super-linear-backtracking) the opt-in
+// no-super-linear-move rule is on: a regex must not take quadratic time when it
+// is tried at every position of a long line (notes/ECOSYSTEM.md §6 and §7).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import regexp from 'eslint-plugin-regexp';
+import { defineConfig } from 'eslint/config';
+
+export default defineConfig(
+  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', '.bench/**'] },
+  js.configs.recommended,
+  regexp.configs['flat/recommended'],
+  {
+    // Only src/ reads bounces; tests and scripts build their own inputs.
+    files: ['src/**/*.ts'],
+    rules: {
+      'regexp/no-super-linear-move': 'error',
+    },
+  },
+  {
+    // Tests and the fuzzer look for control characters on purpose.
+    files: ['test/**/*.ts', 'scripts/**/*.ts'],
+    rules: {
+      'no-control-regex': 'off',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        __filename: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        URL: 'readonly',
+      },
+    },
+  },
+  {
+    // The type-aware block is limited to TypeScript: the project service does
+    // not know eslint.config.js and fails on it.
+    files: ['**/*.ts'],
+    extends: [tseslint.configs.strictTypeChecked, tseslint.configs.stylisticTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'it', 'describe', 'suite'] }] },
+      ],
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      // T[] and Array<T> are both used (Array<[input, expected]> reads better in test tables).
+      '@typescript-eslint/array-type': 'off',
+    },
+  },
+);

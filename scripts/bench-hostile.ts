@@ -1,0 +1,181 @@
+// Times whybounce on pathological bounces and prints seconds per MB for each,
+// at a quarter, half and the full size: when the figure stays flat as the size
+// grows, the time is proportional to the size (a super-linear step would make
+// it grow). These are figures to read, not a pass/fail test.
+//
+//   npm run bench:hostile            # full sizes (10 MB line, 100,000 "550-" lines,
+//                                    #   10,000 recipients, 50 MB attachment)
+//   npm run bench:hostile -- --scale 0.1   # a tenth of each, quicker
+//
+// The generators are exported for test/hostile.test.ts, which runs small ones.
+import { diagnose } from '../src/diagnose';
+import { renderJson } from '../src/render/json';
+
+const MB = 1024 * 1024;
+
+const DSN_HEAD = [
+  'From: Mail Delivery System <MAILER-DAEMON@mx.example.org>',
+  'To: sender@example.com',
+  'Subject: Undelivered Mail Returned to Sender',
+  'MIME-Version: 1.0',
+  'Content-Type: multipart/report; report-type=delivery-status; boundary="BOUND"',
+  '',
+  '--BOUND',
+  'Content-Type: text/plain; charset=us-ascii',
+  '',
+  'Your message could not be delivered.',
+  '',
+  '--BOUND',
+  'Content-Type: message/delivery-status',
+  '',
+  'Reporting-MTA: dns; mx.example.org',
+  '',
+  '',
+].join('\n');
+
+const PLAIN_HEAD = [
+  'From: Mail Delivery System <MAILER-DAEMON@mx.example.org>',
+  'To: sender@example.com',
+  'Subject: Undelivered Mail Returned to Sender',
+  'Content-Type: text/plain; charset=us-ascii',
+  '',
+  'This is the mail system. Your message could not be delivered to <user@example.net>:',
+  '',
+  '',
+].join('\n');
+
+const DIGITS_AND_DOTS = '5.1.1.550.';
+const CONTINUATION = '550-5.1.1 The email account that you tried to reach does not exist.\n';
+
+function repeat(unit: string, count: number): string {
+  return unit.repeat(Math.max(1, Math.round(count)));
+}
+
+function dsnWith(groups: string, after = ''): string {
+  return `${DSN_HEAD}${groups}\n${after}--BOUND--\n`;
+}
+
+function continuationLines(lines: number): string {
+  return `${repeat(CONTINUATION, lines - 1)}550 5.1.1 https://support.example.com/mail/?p=NoSuchUser\n`;
+}
+
+function recipientGroup(i: number): string {
+  return `Final-Recipient: rfc822; user${i}@example.net\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 <user${i}@example.net>: Recipient address rejected: User unknown\n\n`;
+}
+
+export interface HostileCase {
+  name: string;
+  /** The full size, in the case's own unit. */
+  full: number;
+  unit: 'MB' | 'lines' | 'recipients';
+  /** Builds the input for `n` units. */
+  make(n: number): string;
+}
+
+export const HOSTILE_CASES: readonly HostileCase[] = [
+  {
+    name: 'line of digits and dots, as an argument',
+    full: 10,
+    unit: 'MB',
+    make: (n) => repeat(DIGITS_AND_DOTS, (n * MB) / DIGITS_AND_DOTS.length),
+  },
+  {
+    name: 'line of digits and dots, in a bounce body',
+    full: 10,
+    unit: 'MB',
+    make: (n) => `${PLAIN_HEAD}550 5.1.1 ${repeat(DIGITS_AND_DOTS, (n * MB) / DIGITS_AND_DOTS.length)}\n`,
+  },
+  {
+    name: 'line of digits and dots, as a Diagnostic-Code',
+    full: 10,
+    unit: 'MB',
+    make: (n) =>
+      dsnWith(
+        `Final-Recipient: rfc822; user@example.net\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 ${repeat(DIGITS_AND_DOTS, (n * MB) / DIGITS_AND_DOTS.length)}\n`,
+      ),
+  },
+  {
+    name: '"550-" continuation lines, as text',
+    full: 100_000,
+    unit: 'lines',
+    make: (n) => continuationLines(n),
+  },
+  {
+    name: '"550-" continuation lines, in a bounce body',
+    full: 100_000,
+    unit: 'lines',
+    make: (n) => `${PLAIN_HEAD}${continuationLines(n)}`,
+  },
+  {
+    name: '"550-" continuation lines, folded in a Diagnostic-Code',
+    full: 100_000,
+    unit: 'lines',
+    make: (n) =>
+      dsnWith(
+        `Final-Recipient: rfc822; user@example.net\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp;\n${continuationLines(n).replace(/^/gm, ' ')}`,
+      ),
+  },
+  {
+    name: 'recipients in one delivery report',
+    full: 10_000,
+    unit: 'recipients',
+    make: (n) => dsnWith(Array.from({ length: Math.max(1, Math.round(n)) }, (_, i) => recipientGroup(i)).join('')),
+  },
+  {
+    name: 'attachment (base64) returned with a bounce',
+    full: 50,
+    unit: 'MB',
+    make: (n) => {
+      const line = 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0\n';
+      const attachment = `--BOUND\nContent-Type: application/octet-stream; name="big.bin"\nContent-Transfer-Encoding: base64\nContent-Disposition: attachment; filename="big.bin"\n\n${repeat(line, (n * MB) / line.length)}\n`;
+      return dsnWith(
+        'Final-Recipient: rfc822; user@example.net\nAction: failed\nStatus: 5.2.2\nDiagnostic-Code: smtp; 552 5.2.2 Mailbox full\n',
+        attachment,
+      );
+    },
+  },
+];
+
+export interface Timing {
+  bytes: number;
+  seconds: number;
+  diagnoses: number;
+  warnings: string[];
+}
+
+/** Diagnoses one input the way the CLI does (bytes in, JSON rendered) and times it. */
+export async function timeOne(input: string): Promise<Timing> {
+  const data = Buffer.from(input, 'latin1');
+  const start = process.hrtime.bigint();
+  const result = await diagnose(data, { input: 'bench' });
+  renderJson([result]);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return { bytes: data.length, seconds, diagnoses: result.diagnoses.length, warnings: result.warnings };
+}
+
+async function main(): Promise<void> {
+  const i = process.argv.indexOf('--scale');
+  const scale = i === -1 ? 1 : Number(process.argv[i + 1]);
+  // Warm up: load mailparser and JIT the hot paths, so the first case is not charged for it.
+  for (const c of HOSTILE_CASES) await timeOne(c.make(c.full / 1000));
+  console.log('case | size | input MB | seconds | s/MB | diagnoses | warnings');
+  for (const c of HOSTILE_CASES) {
+    for (const fraction of [0.25, 0.5, 1]) {
+      const n = c.full * scale * fraction;
+      const t = await timeOne(c.make(n));
+      const mb = t.bytes / MB;
+      const size = `${c.unit === 'MB' ? n.toFixed(1) : Math.round(n).toLocaleString('en-US')} ${c.unit}`;
+      const warn = t.warnings.map((w) => w.slice(0, 60)).join(' / ') || '-';
+      console.log(
+        `${c.name} | ${size} | ${mb.toFixed(2)} | ${t.seconds.toFixed(3)} | ${(t.seconds / mb).toFixed(4)} | ${t.diagnoses} | ${warn}`,
+      );
+    }
+  }
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,90 @@
+// Machine-readable report bodies (RFC 3464 delivery-status, RFC 5965 feedback
+// reports) and header blocks are "Name: value" lines. Real ones break the rules
+// in a few known ways, which this reader tolerates:
+//  - a field repeated on purpose (ARF's Original-Rcpt-To, one per recipient);
+//  - a long Diagnostic-Code wrapped without the leading space that folding needs
+//    ("550-mail0.example.net [192.0.2.1]:25 is not permitted to" on its own line);
+//  - CRLF or bare CR line ends.
+
+// Guard: a report part is a few dozen lines; reading at most this many keeps a
+// hostile million-line "delivery-status" part from costing anything.
+export const MAX_REPORT_LINES = 5000;
+
+/** Fields of one group by lower-case name; every value of a repeated field is kept, in order. */
+export type ReportGroup = ReadonlyMap<string, readonly string[]>;
+
+// A field name of a report: letters, digits and hyphens, starting with a letter
+// (RFC 3464 §2.1 and RFC 5965 §3.1 only define such names). Anchored, one
+// bounded character class: linear.
+const FIELD_LINE = /^([a-z][a-z0-9-]{0,75})[ \t]*:(.*)$/i;
+
+function splitLines(body: string): string[] {
+  return body.replace(/\r\n?/g, '\n').split('\n', MAX_REPORT_LINES);
+}
+
+/**
+ * Reads a report body into groups (separated by blank lines). A line that is
+ * indented, or that does not start with "Name:", continues the previous field;
+ * "http://…" is a continuation too, never a field named "http".
+ */
+export function readReportGroups(body: string): ReportGroup[] {
+  const groups: ReportGroup[] = [];
+  let group = new Map<string, string[]>();
+  let last: { list: string[]; index: number } | null = null;
+  const close = (): void => {
+    if (group.size > 0) groups.push(group);
+    group = new Map();
+    last = null;
+  };
+  for (const line of splitLines(body)) {
+    if (line.trim() === '') {
+      close();
+      continue;
+    }
+    const m = /^[ \t]/.test(line) ? null : FIELD_LINE.exec(line);
+    const value = m?.[2];
+    if (m?.[1] !== undefined && value !== undefined && !value.startsWith('//')) {
+      const name = m[1].toLowerCase();
+      const list = group.get(name) ?? [];
+      list.push(value.trim());
+      group.set(name, list);
+      last = { list, index: list.length - 1 };
+    } else if (last !== null) {
+      const { list, index } = last;
+      // Appended, never re-trimmed: trimming the whole value at each line made
+      // a 5,000-line folded Diagnostic-Code cost a second (quadratic).
+      const prev = list[index] ?? '';
+      list[index] = prev === '' ? line.trim() : `${prev} ${line.trim()}`;
+    }
+  }
+  close();
+  return groups;
+}
+
+/** Every value of a field in a header block (folded lines joined), in order. */
+export function headerValues(block: string, name: string): string[] {
+  const wanted = name.toLowerCase();
+  const out: string[] = [];
+  let current: string | null = null;
+  const flush = (): void => {
+    if (current !== null) out.push(current.trim());
+    current = null;
+  };
+  for (const line of splitLines(block)) {
+    if (line === '') break; // the end of the header block
+    if (/^[ \t]/.test(line)) {
+      if (current !== null) current += ` ${line.trim()}`;
+      continue;
+    }
+    flush();
+    const colon = line.indexOf(':');
+    if (colon > 0 && line.slice(0, colon).trim().toLowerCase() === wanted) current = line.slice(colon + 1);
+  }
+  flush();
+  return out;
+}
+
+/** First value of a field in a group, or undefined. */
+export function firstOf(group: ReportGroup, name: string): string | undefined {
+  return group.get(name)?.[0];
+}

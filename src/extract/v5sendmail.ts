@@ -1,0 +1,45 @@
+import type { BounceEmail, Candidate, Extractor, SmtpCommand } from '../types';
+import { candidateOf, excluded, isRecipient, textLines, uniqueByRecipient } from './lib-a/common';
+import { recipientsOfTranscript, talkBlocks, verdictFor } from './lib-a/sendmail-transcript';
+import { transcriptLines } from './sendmail';
+
+// Old sendmail (V5, and V8 without DSN support) returns only the transcript,
+// with no recipient list and no DSN part:
+//
+//   ----- Transcript of session follows -----
+//   While talking to mail.example.org:
+//   >>> RCPT To:<kijitora@example.org>
+//   <<< 550 Requested User Mailbox not found
+//   550 <kijitora@example.org>... User unknown
+//
+// Every "NNN <address>... text" line is one failed recipient.
+
+function asCommand(word: string | null): SmtpCommand | null {
+  return word === 'RCPT' || word === 'MAIL' || word === 'DATA' || word === 'HELO' || word === 'EHLO' ? word : null;
+}
+
+function readV5(email: BounceEmail): Candidate[] {
+  const blocks = talkBlocks(transcriptLines(textLines(email)));
+  const notMine = excluded(email);
+  const recipients = recipientsOfTranscript(blocks).filter((a) => isRecipient(a, notMine));
+  return uniqueByRecipient(
+    recipients.map((recipient) => {
+      const v = verdictFor(blocks, recipient);
+      return candidateOf(
+        { recipient, diagnostic: v.diagnostic ?? '', command: asCommand(v.command), remoteMta: v.host },
+        'v5sendmail',
+      );
+    }),
+  );
+}
+
+export const v5sendmail: Extractor = {
+  id: 'v5sendmail',
+  // The transcript alone: no "following addresses had … errors" list, no DSN.
+  matches: (email) => {
+    if (email.deliveryStatus.length > 0) return false;
+    const head = email.text.slice(0, 20000);
+    return /-- ?Transcript of session follows ?--/i.test(head) && !/-- ?The following addresses? (?:had|has) /i.test(head);
+  },
+  extract: readV5,
+};

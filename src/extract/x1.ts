@@ -1,0 +1,39 @@
+import type { Extractor } from '../types';
+import { findAddresses } from './address';
+import { candidateOf, findLine, MAX_RECIPIENTS, textLines, uniqueByRecipient } from './lib-a/common';
+
+// An anonymous MTA (its Received lines name "Mail2000") writes one line per
+// failed recipient, the reason in square brackets:
+//
+//   The original message was received at Thu, 29 Apr 2026 23:34:45 +0900 (JST)
+//   from sender@example.com
+//
+//   ---The following addresses had delivery errors---
+//
+//   kijitora@example.org [User unknown]
+//
+// It reports only failures it has given up on: each is permanent.
+
+const LIST_START = /^-{3}The following addresses had delivery errors-{3}$/i;
+// "kijitora@example.org [User unknown]"; the address has no spaces or brackets.
+const ENTRY = /^([^\s[\]@]{1,300}@[^\s[\]]{1,300}) \[([^\]]{1,1000})\]$/;
+
+export const x1: Extractor = {
+  id: 'x1',
+  matches: (email) => /^-{3}The following addresses had delivery errors-{3}$/im.test(email.text.slice(0, 20000)),
+  extract: (email) => {
+    const lines = textLines(email);
+    const at = findLine(lines, LIST_START);
+    if (at === -1) return [];
+    const found = [];
+    for (let i = at + 1; i < lines.length && found.length < MAX_RECIPIENTS; i++) {
+      const line = (lines[i] ?? '').trim();
+      if (line === '') continue;
+      const m = ENTRY.exec(line);
+      if (m === null) break;
+      const recipient = findAddresses(m[1] ?? '')[0] ?? null;
+      found.push(candidateOf({ recipient, diagnostic: m[2] ?? '', cls: '5' }, 'x1'));
+    }
+    return uniqueByRecipient(found);
+  },
+};

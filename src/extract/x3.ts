@@ -1,0 +1,85 @@
+import type { Candidate, Extractor, SmtpCommand } from '../types';
+import { parseSmtpLine } from '../smtp/parse-smtp-line';
+import { findAddresses } from './address';
+import { candidateOf, findLine, MAX_REASON_LINES, MAX_RECIPIENTS, mergeWithDsn, textLines, uniqueByRecipient } from './lib-a/common';
+
+// An anonymous MTA's notice, boxed in lines of "=":
+//
+//         This is an automatically generated Delivery Status Notification.
+//
+//   Delivery to the following recipients failed permanently:
+//
+//      * kijitora@example.org
+//
+//   ===========================================================
+//                             Technical details:
+//
+//   SMTP:RCPT host 192.0.2.8: 553 5.3.0 <kijitora@example.org>... No such user here
+//
+// "Delevery" (sic) appears in some versions; a notice given up after a time
+// limit says "… was aborted after 5.0 hour(s):".
+
+const INTRO = 'This is an automatically generated Delivery Status Notification.';
+// "Delivery to the following recipients failed permanently:" / "Delevery … was aborted after 5.0 hour(s):"
+const LIST_START = /^(?:Delivery|Delevery) to the following recipients (failed permanently|was aborted after [^:]{1,40}):$/i;
+// "   * kijitora@example.org"
+const ENTRY = /^\s{0,8}\* (\S{1,600})$/;
+const DETAILS = /^\s*Technical details:\s*$/i;
+// A line of "=" closes the details box; the MIME boundary ends the part.
+const BOX = /^(?:={10,}|-{10,})/;
+// "SMTP:RCPT host 192.0.2.8: 553 5.3.0 …": the command and the host, then the reply.
+const SMTP_PREFIX = /^SMTP:([A-Z]{4}) host ([^\s:]{1,255}): (.{1,1000})$/;
+
+function toCommand(word: string | undefined): SmtpCommand | null {
+  return word === 'RCPT' || word === 'MAIL' || word === 'DATA' || word === 'HELO' || word === 'EHLO' ? word : null;
+}
+
+export const x3: Extractor = {
+  id: 'x3',
+  matches: (email) => email.text.slice(0, 2000).includes(INTRO) && findLine(textLines(email).slice(0, 40), LIST_START) !== -1,
+  extract: (email) => {
+    const lines = textLines(email);
+    const at = findLine(lines, LIST_START);
+    if (at === -1) return [];
+    const intro = (lines[at] ?? '').trim().replace(/:$/, '');
+    const recipients: string[] = [];
+    for (let i = at + 1; i < lines.length && recipients.length < MAX_RECIPIENTS; i++) {
+      const line = lines[i] ?? '';
+      if (line.trim() === '') continue;
+      const m = ENTRY.exec(line);
+      if (m === null) break;
+      const address = findAddresses(m[1] ?? '')[0];
+      if (address !== undefined) recipients.push(address);
+    }
+    const details: string[] = [];
+    const from = findLine(lines, DETAILS, at);
+    for (let i = from + 1; from !== -1 && i < lines.length && details.length < MAX_REASON_LINES; i++) {
+      const line = (lines[i] ?? '').trim();
+      if (BOX.test(line)) break;
+      if (line !== '') details.push(line);
+    }
+    const detail = details.join(' ');
+    const smtp = SMTP_PREFIX.exec(detail);
+    // A notice given up after a time limit says so only in its intro.
+    const aborted = /aborted after/i.test(intro) ? ` (${intro})` : '';
+    const found: Candidate[] = recipients.map((recipient) =>
+      candidateOf(
+        {
+          recipient,
+          diagnostic: `${smtp?.[3] ?? detail}${aborted}`.trim(),
+          cls: '5',
+          command: toCommand(smtp?.[1]),
+          remoteMta: smtp?.[2] ?? null,
+        },
+        'x3',
+      ),
+    );
+    // The DSN part's Status can disagree with the reply in its own
+    // Diagnostic-Code ("Status: 5.1.1" over "552 5.2.2 Over quota"); the
+    // remote server's code says why.
+    return uniqueByRecipient(mergeWithDsn(email, found, 'x3')).map((c) => {
+      const own = parseSmtpLine(c.diagnostic).status;
+      return own !== null && !own.endsWith('.0.0') ? { ...c, status: own } : c;
+    });
+  },
+};

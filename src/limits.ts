@@ -1,0 +1,80 @@
+// Every cap whybounce puts on its input, in one place. Bounces are written by
+// strangers and a bounce reader is fed whatever lands in a mailbox: each limit
+// below says which attack or accident it stops. When one is hit, the result's
+// warnings say so and the other inputs go on (see docs/limits.md for how to
+// raise them). Sizes are in bytes, lengths in UTF-16 characters.
+
+/**
+ * A file (or standard input) larger than this is refused, not read: a 4 GB
+ * mbox sent by mistake must not be loaded whole into memory.
+ */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A message larger than this is cut before it is parsed. Bounces are small; the
+ * size of whatever was returned with them is no reason to spend minutes (a
+ * reference decoder once took six minutes on a 15 MB mail).
+ */
+export const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
+
+/**
+ * MIME parts in one message, counted at every depth; past it mailparser gives up
+ * and the raw text is scanned instead. A bounce has a handful of parts; a
+ * hostile one has thousands to make the parser spin. It also caps the MIME
+ * nesting depth (each level is one part): a 1,000-deep tree stops here instead
+ * of recursing on.
+ */
+export const MAX_MIME_PARTS = 1000;
+
+/**
+ * The nesting depth that the cap above allows. Not a separate check:
+ * mailparser counts parts, not levels, so the part cap is what bounds depth.
+ * Named so that tests and docs can say how deep a message may nest.
+ */
+export const MAX_MIME_DEPTH = MAX_MIME_PARTS;
+
+/** One part's header block larger than this is an attack or a broken file. */
+export const MAX_HEADER_BYTES = 1024 * 1024;
+
+/**
+ * HTML bigger than this is not turned into text: html-to-text is the slowest
+ * step of mailparser on large inputs, and bounce notices are small.
+ */
+export const MAX_HTML_TO_TEXT = 2 * 1024 * 1024;
+
+/**
+ * A single error text longer than this is cut before any regex runs on it, so a
+ * hostile 10 MB "diagnostic" costs the same as a 64 KiB one. SMTP lines are at
+ * most 512 octets (RFC 5321 §4.5.3.1.5); this leaves room for long multi-line
+ * replies and whole transcripts.
+ */
+export const MAX_REPLY_TEXT = 64 * 1024;
+
+/**
+ * The last-resort plain-text scan reads at most this much of a body. Bounce
+ * notices are short; a 50 MB body is the returned message pasted inline.
+ */
+export const MAX_SCAN_CHARS = 256 * 1024;
+
+/**
+ * The line-length cap of the output: a server's reply text kept in a diagnosis
+ * (and printed) is cut to this length, so one 10 MB line in a bounce does not
+ * become a 10 MB JSON field or flood a terminal.
+ */
+export const MAX_DIAGNOSTIC_CHARS = 16 * 1024;
+
+/**
+ * Diagnoses read from one message. A delivery report covers one SMTP
+ * transaction, and servers take at most a few hundred recipients in one
+ * (RFC 5321 §4.5.3.1.8 asks for at least 100); a longer list is a loop or an
+ * attack built to make the reader and its output grow (each diagnosis costs
+ * about 0.4 ms, so 1,000 stay under half a second).
+ */
+export const MAX_RECIPIENTS = 1000;
+
+/**
+ * Lines of a parsed message (its text, delivery-status and header parts) are
+ * cut to this length before any extractor reads them: RFC 5322 allows 998
+ * characters, and a 10 MB line is an attack on every regex downstream.
+ */
+export const MAX_LINE_CHARS = 16 * 1024;

@@ -1,0 +1,137 @@
+// Gmail and Google Workspace. Codes: Google's SMTP error reference (ANCHORS §3, [GM1]).
+// Every Gmail reply ends in "- gsmtp"; "- gcdp" marks a rule a Workspace admin set.
+import type { Provider } from './provider';
+
+const DOCS = 'https://support.google.com/a/answer/3726730';
+const SENDER_GUIDELINES = 'https://support.google.com/a/answer/81126';
+
+export const google: Provider = {
+  id: 'google',
+  name: 'Google (Gmail, Google Workspace)',
+  docs: DOCS,
+  hosts: ['google.com', 'googlemail.com', 'gmail.com'],
+  domains: ['gmail.com', 'googlemail.com'],
+  marker: /- (?:gsmtp|gcdp)\b|support\.google\.com\/(?:mail|a)\//,
+  codes: [
+    {
+      status: '4.7.28',
+      label: '4.7.28',
+      reason: 'speeding',
+      actor: 'sender-setup',
+      meaning:
+        'Gmail is slowing down mail that arrives at an unusual rate from your IP address, network, DKIM or SPF domain, or from a domain in your links; it also limits many copies with one Message-ID.',
+      advice: 'Send more slowly and steadily, then let the retries go through; check Google Postmaster Tools for the domain.',
+    },
+    {
+      status: '5.7.28',
+      label: '5.7.28',
+      reason: 'badreputation',
+      actor: 'sender-setup',
+      meaning: 'Gmail refused the mail because an unusual amount of unwanted mail came from the same source (IP, domain or links).',
+      advice: 'Stop the campaign, find out why people treat it as unwanted, and only then send again, more slowly.',
+    },
+    {
+      status: '4.7.26',
+      label: '4.7.26',
+      reason: 'authfailure',
+      actor: 'sender-setup',
+      meaning: 'Gmail put the mail off because it passed neither SPF nor DKIM (Gmail wants every sender to pass at least one).',
+      advice: 'Publish SPF for the sending server and sign with DKIM for the From domain; the retries will pass once either works.',
+    },
+    {
+      status: '5.7.26',
+      label: '5.7.26',
+      reason: 'authfailure',
+      actor: 'sender-setup',
+      meaning:
+        "Gmail refused the mail as unauthenticated: it passed neither SPF nor DKIM, or the From domain's DMARC policy says to reject mail that fails.",
+      advice: 'Make SPF or DKIM pass and align with the From domain (DMARC); check the Authentication-Results header of a test mail to Gmail.',
+      docs: SENDER_GUIDELINES,
+    },
+    {
+      status: ['4.7.27', '5.7.27'],
+      label: '4.7.27 / 5.7.27',
+      differs: true,
+      reason: 'authfailure',
+      actor: 'sender-setup',
+      meaning: "Gmail uses this code when SPF did not pass for a bulk sender; the registry's 5.7.27 (sender domain has a null MX) is not what Gmail means.",
+      advice: 'Add the sending server to the SPF record of the envelope sender domain.',
+      docs: SENDER_GUIDELINES,
+    },
+    {
+      status: ['4.7.29', '5.7.29'],
+      label: '4.7.29 / 5.7.29',
+      differs: true,
+      reason: 'securityerror',
+      actor: 'sender-setup',
+      meaning: "Gmail uses this code when a bulk sender's mail did not arrive over TLS; the registry's X.7.29 (ARC validation failure) is not what Gmail means.",
+      advice: 'Turn on STARTTLS for outgoing mail on the sending server.',
+      docs: SENDER_GUIDELINES,
+    },
+    {
+      status: ['4.7.30', '5.7.30'],
+      label: '4.7.30 / 5.7.30',
+      differs: true,
+      reason: 'authfailure',
+      actor: 'sender-setup',
+      meaning: "Gmail uses this code when DKIM did not pass for a bulk sender; the registry's X.7.30 (REQUIRETLS support required) is not what Gmail means.",
+      advice: 'Sign outgoing mail with DKIM and publish the key in DNS for the signing domain.',
+      docs: SENDER_GUIDELINES,
+    },
+    {
+      status: '4.7.32',
+      label: '4.7.32',
+      reason: 'authfailure',
+      actor: 'sender-setup',
+      meaning: 'Gmail put the mail off because the From domain is aligned with neither the SPF domain nor the DKIM domain.',
+      advice: 'Make the DKIM signing domain or the envelope sender domain match the From domain.',
+    },
+    {
+      status: '4.7.40',
+      label: '4.7.40',
+      reason: 'authfailure',
+      actor: 'sender-setup',
+      meaning: 'Gmail put the mail off because the From domain of a bulk sender publishes no DMARC record.',
+      advice: 'Publish a DMARC record (at least "v=DMARC1; p=none") for the From domain.',
+    },
+    {
+      status: ['4.7.24', '5.7.24'],
+      label: '4.7.24 / 5.7.24',
+      reason: 'authfailure',
+      actor: 'sender-setup',
+      meaning: "Gmail found the sender's SPF record suspicious or broken.",
+      advice: 'Check the SPF record with an SPF validator: one record only, fewer than 10 DNS look-ups, no syntax errors.',
+    },
+    {
+      status: '4.7.23',
+      label: '4.7.23',
+      reason: 'requireptr',
+      actor: 'sender-setup',
+      meaning: 'Gmail put the mail off because the sending IP has no reverse DNS (PTR) name, or the name does not point back to the IP.',
+      advice: 'Ask whoever runs the IP to set a PTR record whose name resolves back to the same IP.',
+    },
+    {
+      status: '5.2.1',
+      label: '5.2.1',
+      reason: 'suspend',
+      actor: 'recipient-mailbox',
+      meaning: 'The Gmail account exists but is disabled or inactive.',
+      advice: 'Reach the person another way; if the account stays disabled, take the address off your list.',
+    },
+    {
+      status: '4.2.1',
+      label: '4.2.1',
+      reason: 'speeding',
+      actor: 'nobody',
+      meaning: 'The Gmail user is receiving mail faster than Gmail allows; the mail will be retried.',
+    },
+    {
+      status: '4.4.8',
+      label: '4.4.8',
+      reason: 'networkerror',
+      actor: 'sender-setup',
+      meaning: 'Gmail asks for the mail to be sent again over IPv4: the IPv6 address it came from does not meet its rules (PTR, authentication).',
+      advice: 'Send to Gmail over IPv4, or give the IPv6 address a PTR record and authenticate the mail.',
+    },
+  ],
+};

@@ -1,0 +1,90 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { splitMbox } from '../src/input/split-mbox';
+import { peek, sniff } from '../src/input/sniff';
+
+async function split(mbox: string, chunkSize = 7, limit?: number): Promise<{ text: string; truncated: boolean }[]> {
+  const bytes = Buffer.from(mbox, 'latin1');
+  async function* chunks(): AsyncGenerator<Buffer> {
+    for (let i = 0; i < bytes.length; i += chunkSize) yield bytes.subarray(i, i + chunkSize);
+  }
+  const out: { text: string; truncated: boolean }[] = [];
+  for await (const m of splitMbox(chunks(), limit)) out.push({ text: m.data.toString('latin1'), truncated: m.truncated });
+  return out;
+}
+
+const texts = async (mbox: string, chunkSize?: number): Promise<string[]> =>
+  (await split(mbox, chunkSize)).map((m) => m.text);
+
+test('splitMbox: cases', async () => {
+  const cases: [string, string[]][] = [
+    ['', []],
+    ['junk before any From line\n', []],
+    ['From a@example.com Mon Nov 16 10:00:00 2026\nSubject: one\n\nbody\n', ['Subject: one\n\nbody\n']],
+    [
+      'From a Mon\nSubject: one\n\nx\n\nFrom b Tue\nSubject: two\n\ny\n',
+      ['Subject: one\n\nx\n', 'Subject: two\n\ny\n'],
+    ],
+    // mboxrd: one ">" comes off every /^>+From / line, other ">" lines stay.
+    ['From a\n\n>From me\n>>From you\n> quoted\n>Fromage\n', ['\nFrom me\n>From you\n> quoted\n>Fromage\n']],
+    // CRLF files keep their CRLF; the separating blank line goes.
+    ['From a\r\nS: 1\r\n\r\nx\r\n\r\nFrom b\r\nS: 2\r\n', ['S: 1\r\n\r\nx\r\n', 'S: 2\r\n']],
+    // No final newline.
+    ['From a\nSubject: x\n\nlast line', ['Subject: x\n\nlast line']],
+    // A "From " inside a line is no separator.
+    ['From a\nSay From here\n', ['Say From here\n']],
+  ];
+  for (const [mbox, expected] of cases) {
+    for (const chunkSize of [1, 3, 64, 1 << 20]) {
+      assert.deepEqual(await texts(mbox, chunkSize), expected, `${JSON.stringify(mbox)} in chunks of ${chunkSize}`);
+    }
+  }
+});
+
+test('splitMbox: a message over the limit is cut and flagged, the next one is intact', async () => {
+  const big = 'x'.repeat(100) + '\n';
+  const out = await split(`From a\n${big}${big}From b\nsmall\n`, 16, 150);
+  assert.equal(out.length, 2);
+  assert.equal(out[0]?.text.length, 150);
+  assert.equal(out[0]?.truncated, true);
+  assert.deepEqual(out[1], { text: 'small\n', truncated: false });
+});
+
+// Property: quoting any messages mboxrd-style and splitting gives them back byte for byte.
+test('splitMbox: quote → join → split is the identity (mboxrd round trip)', async () => {
+  const line = fc.oneof(
+    fc.constantFrom('From me', '>From x', '>>From y', '', ' ', 'From', '>', 'Subject: s'),
+    fc.string({ maxLength: 20 }).filter((s) => !s.includes('\n')),
+  );
+  const message = fc.array(line, { minLength: 1, maxLength: 8 }).map((lines) => `${lines.join('\n')}\n`);
+  await fc.assert(
+    fc.asyncProperty(fc.array(message, { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 40 }), async (messages, chunk) => {
+      const mbox = messages.map((m) => `From sender@example.com Mon Nov 16 10:00:00 2026\n${m.replace(/^(>*From )/gm, '>$1')}\n`).join('');
+      assert.deepEqual(await texts(mbox, chunk), messages);
+    }),
+    { numRuns: 200 },
+  );
+});
+
+test('sniff tells gzip, mbox, email and other from the first bytes', () => {
+  const cases: [Buffer, string][] = [
+    [Buffer.from([0x1f, 0x8b, 8, 0]), 'gzip'],
+    [Buffer.from('From a@example.com Mon Nov 16\n'), 'mbox'],
+    [Buffer.from('Return-Path: <>\nFrom: x@example.com\n\nbody'), 'email'],
+    [Buffer.from('\x89PNG\r\n\x1a\n\0\0'), 'other'],
+    [Buffer.from('just some notes\nnothing else\n'), 'other'],
+  ];
+  for (const [head, kind] of cases) assert.equal(sniff(head), kind, head.toString('latin1'));
+});
+
+test('peek gives the head and then every byte again', async () => {
+  async function* chunks(): AsyncGenerator<Buffer> {
+    for (const s of ['ab', 'cd', 'ef', 'gh']) yield Buffer.from(s);
+  }
+  const { head, rest } = await peek(chunks(), 3);
+  assert.equal(head.toString(), 'abc');
+  const all: Buffer[] = [];
+  for await (const c of rest) all.push(c);
+  assert.equal(Buffer.concat(all).toString(), 'abcdefgh');
+});
