@@ -89,7 +89,7 @@ function warn(name: string, message: string): void {
   process.stderr.write(`whybounce: ${sanitizeInline(name)}: ${sanitizeInline(message)}\n`);
 }
 
-type Outcome = { ok: DiagnoseResult } | { error: { input: string; error: string } } | { skipped: { name: string; reason: string } };
+type Outcome = { ok: DiagnoseResult; source?: string } | { error: { input: string; error: string } } | { skipped: { name: string; reason: string } };
 
 async function diagnoseItem(item: InputItem): Promise<Outcome> {
   try {
@@ -110,7 +110,8 @@ async function diagnoseOne(item: InputItem): Promise<Outcome> {
       return { ok: diagnoseText(item.text, 'argv') };
     case 'data': {
       const result = await diagnose(item.data, { input: item.name });
-      return { ok: item.warnings === undefined ? result : { ...result, warnings: [...item.warnings, ...result.warnings] } };
+      const ok = item.warnings === undefined ? result : { ...result, warnings: [...item.warnings, ...result.warnings] };
+      return item.source === undefined ? { ok } : { ok, source: item.source };
     }
   }
 }
@@ -118,15 +119,34 @@ async function diagnoseOne(item: InputItem): Promise<Outcome> {
 /** Where results go: each output format is one of these, fed in input order. */
 interface Sink {
   begin(): string;
-  result(r: DiagnoseResult): string;
+  /** `source` is the mbox file a message came from, when it held several. */
+  result(r: DiagnoseResult, source?: string): string;
   error(e: { input: string; error: string }): string;
   end(): string;
 }
 
-/** `--json`: one object for one record, an array for several, streamed with one record of look-ahead. */
+/** Folds the next message of an mbox into the record of its file. */
+function mergeMessage(file: DiagnoseResult, message: DiagnoseResult): DiagnoseResult {
+  return {
+    input: file.input,
+    isBounce: file.isBounce || message.isBounce,
+    diagnoses: [...file.diagnoses, ...message.diagnoses.map((d) => ({ ...d, message: message.input }))],
+    warnings: [...file.warnings, ...message.warnings.map((w) => `${message.input}: ${w}`)],
+  };
+}
+
+/**
+ * `--json`: one object per input (DESIGN.md): a file, stdin or a string
+ * argument. The messages of one mbox file become one object for that file,
+ * each diagnosis naming its message (`path#N`), so `jq '.diagnoses[]'` works
+ * whatever the mbox holds. Several inputs give an array, streamed with one
+ * record of look-ahead. (`--ndjson` gives one line per message instead, and
+ * holds nothing back: the choice for very large mboxes.)
+ */
 function jsonSink(): Sink {
   let held: string | null = null;
   let count = 0;
+  let group: { source: string; result: DiagnoseResult } | null = null;
   const add = (record: string): string => {
     count++;
     if (count === 1) {
@@ -137,11 +157,32 @@ function jsonSink(): Sink {
     held = null;
     return out;
   };
+  const flush = (): string => {
+    if (group === null) return '';
+    const record = renderJson([group.result]).trimEnd();
+    group = null;
+    return add(record);
+  };
   return {
     begin: () => '',
-    result: (r) => add(renderJson([r]).trimEnd()),
-    error: (e) => add(escapeJsonText(JSON.stringify(e, null, 2))),
-    end: () => (count === 0 ? '[]\n' : count === 1 ? `${held ?? ''}\n` : '\n]\n'),
+    result: (r, source) => {
+      if (source !== undefined && group?.source === source) {
+        group.result = mergeMessage(group.result, r);
+        return '';
+      }
+      const out = flush();
+      if (source === undefined) return out + add(renderJson([r]).trimEnd());
+      group = { source, result: mergeMessage({ input: source, isBounce: false, diagnoses: [], warnings: [] }, r) };
+      return out;
+    },
+    error: (e) => {
+      const out = flush();
+      return out + add(escapeJsonText(JSON.stringify(e, null, 2)));
+    },
+    end: () => {
+      const out = flush();
+      return out + (count === 0 ? '[]\n' : count === 1 ? `${held ?? ''}\n` : '\n]\n');
+    },
   };
 }
 
@@ -218,7 +259,7 @@ async function run(inputs: string[], opts: Options): Promise<number> {
     if (result === null) return;
     if (result.diagnoses.length > 0) diagnosed = true;
     if (summary !== null) addToSummary(summary, result);
-    const text = sink.result(result);
+    const text = sink.result(result, outcome.source);
     progress.clear();
     await write(text);
   };
@@ -273,7 +314,7 @@ function buildProgram(): Command {
       '[inputs...]',
       'bounce files, folders, mboxes, Maildirs, .gz files, "-" for stdin,\nor an SMTP error string such as "554 5.1.0 Sender Denied"',
     )
-    .option('--json', 'print JSON: one object per message (an array for several)')
+    .option('--json', 'print JSON: one object per input, a whole mbox included (an array for several)')
     .option('--ndjson', 'print one JSON object per line per message, as each is done')
     .option('--csv', 'print one CSV row per diagnosis, with a header row')
     .addOption(

@@ -112,7 +112,8 @@ function reasonNote(e: ReasonEvidence): string {
 // guesses that a provider's own documented meaning should beat.
 function isWeak(e: ReasonEvidence, status: string | null): boolean {
   if (e.rule === 'default' || e.rule === 'reply') return true;
-  if (e.rule === 'command') return e.matched === 'RCPT' || e.matched === 'DATA' || e.matched === 'BDAT';
+  // "DATA (after user unknown)": bare words read as a filter's refusal, also a guess.
+  if (e.rule === 'command') return e.matched === 'RCPT' || e.matched === 'DATA' || e.matched === 'BDAT' || (e.matched ?? '').includes(' (after ');
   if (e.rule === 'status') return status === null || !reasonRule(e.reason).statusCodes.includes(status);
   return false;
 }
@@ -197,7 +198,9 @@ export function explainCandidate(c: Candidate): Diagnosis {
     reason = c.reason;
     evidence.push({ about: 'reason', source: `${c.format} format`, input: null, note: `the report's format itself says ${reason}` });
   } else {
-    const found = explainReason({ status, replyCode, text: c.diagnostic, command: c.command, action });
+    // The classifier sees the action the report stated, not the one derived from
+    // the class: a bare "451 4.3.0" is a server problem, not an expired message.
+    const found = explainReason({ status, replyCode, text: c.diagnostic, command: c.command, action: c.action });
     reason = found.reason;
     evidence.push({
       about: 'reason',

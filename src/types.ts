@@ -223,6 +223,11 @@ export interface Diagnosis {
   /** Extractor that read it ("argv" for a bare string). */
   format: string;
   feedbackType?: string;
+  /**
+   * With --json, the messages of one mbox are reported as one object for the
+   * file; this names the message (`path#N`) each diagnosis came from.
+   */
+  message?: string;
   /** The receiving provider, when recognised (JSON: always present, null when unknown). */
   provider?: ProviderMatch | null;
   /** The blocklist named in the bounce (JSON: always present, null when none). */

@@ -160,10 +160,18 @@ test('a folder is walked recursively; files that are not mail are skipped with a
   assert.match(notes[1] ?? '', /notes\.txt: skipped: not an email/);
 });
 
-test('--json: one array for several messages, one object for one', () => {
-  const several = JSON.parse(run(['--json', file('j.mbox', mboxOf(BOUNCES))]).stdout) as Record[];
+test('--json: one object per input, an mbox included; an array for several inputs', () => {
+  const mbox = JSON.parse(run(['--json', file('j.mbox', mboxOf(BOUNCES))]).stdout) as Record;
+  assert.ok(!Array.isArray(mbox));
+  assert.equal(mbox.input, file('j.mbox', mboxOf(BOUNCES)));
+  const diagnoses = mbox.diagnoses as { message?: string }[];
+  // Every diagnosis names the message of the mbox it came from, in order.
+  const messages = diagnoses.map((d) => d.message);
+  assert.deepEqual([...new Set(messages)], BOUNCES.map((_, i) => `${String(mbox.input)}#${i + 1}`));
+  const several = JSON.parse(run(['--json', file('j.mbox', mboxOf(BOUNCES)), '550 5.1.1 no such user']).stdout) as Record[];
   assert.ok(Array.isArray(several));
-  assert.equal(several.length, 3);
+  assert.equal(several.length, 2);
+  assert.equal(several[1]?.input, 'argv');
   const one = JSON.parse(run(['--json'], mboxOf(['rfc3464-single.eml'])).stdout) as Record;
   assert.equal(one.input, '-');
 });

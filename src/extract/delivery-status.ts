@@ -91,7 +91,8 @@ export function addressOf(value: string | undefined): string | null {
 /** The SMTP command a diagnostic answered, from "(in reply to RCPT TO command)"-style text. */
 export function commandOf(text: string): SmtpCommand | null {
   const lower = text.toLowerCase();
-  const m = /in reply to (\w+)/.exec(lower) ?? /after (\w+)(?: to| from)?\b/.exec(lower);
+  // Exim: "after RCPT TO:<…>", "after pipelined DATA", "after initial connection".
+  const m = /in reply to (\w+)/.exec(lower) ?? /after (?:pipelined )?(\w+)(?: to| from)?\b/.exec(lower);
   const word = m?.[1]?.toUpperCase() ?? '';
   switch (word) {
     case 'RCPT':
@@ -106,6 +107,8 @@ export function commandOf(text: string): SmtpCommand | null {
       return word;
     case 'END':
       return 'DATA'; // "in reply to end of DATA command"
+    case 'INITIAL':
+      return 'CONN'; // Exim: "SMTP error from remote mail server after initial connection"
     default:
       return null;
   }

@@ -14,7 +14,7 @@ import { walkFolder } from './walk-folder';
  * "-" is stdin (`-#N` for an mbox on stdin), "argv" a string argument.
  */
 export type InputItem =
-  | { kind: 'data'; name: string; data: Buffer; warnings?: string[] }
+  | { kind: 'data'; name: string; data: Buffer; warnings?: string[]; source?: string }
   | { kind: 'string'; name: 'argv'; text: string }
   | { kind: 'error'; name: string; error: string }
   | { kind: 'skipped'; name: string; reason: string };
@@ -90,12 +90,17 @@ async function* messagesOf(
     let n = 0;
     for await (const message of splitMbox(rest, MAX_MESSAGE_BYTES)) {
       n++;
-      const item: InputItem = { kind: 'data', name: `${name}#${n}`, data: message.data };
+      const item: InputItem = { kind: 'data', name: `${name}#${n}`, data: message.data, source: name };
       if (message.truncated) item.warnings = [sizeWarning()];
       if (held !== null) yield held;
       held = item;
     }
-    if (held !== null && held.kind === 'data') yield n === 1 ? { ...held, name } : held;
+    if (held !== null && held.kind === 'data') {
+      if (n === 1) {
+        const { source: _source, ...single } = held;
+        yield { ...single, name };
+      } else yield held;
+    }
     return;
   }
   if (options.skipNonMail && kind !== 'email') {

@@ -18,6 +18,7 @@ import { tOnline } from './t-online';
 import { tencent } from './tencent';
 import { netease } from './netease';
 import { naver } from './naver';
+import { kddi } from './kddi';
 
 export type { Provider, ProviderCode } from './provider';
 
@@ -38,6 +39,7 @@ export const PROVIDERS: readonly Provider[] = [
   tencent,
   netease,
   naver,
+  kddi,
 ];
 
 export interface ProviderClues {

@@ -30,10 +30,15 @@
 //  - A recipient-side reason (the address or its domain is bad) cannot answer a
 //    command sent before any recipient was named: at CONN/HELO/EHLO/MAIL/STARTTLS/AUTH
 //    the command's reason wins ("MAIL FROM: 550 5.1.1 user unknown" is the sender).
-//  - "user unknown" in answer to DATA means the address was accepted at RCPT and the
-//    message was refused once its content was seen → filtered (Japanese mobile carriers
-//    answer their users' sender filters this way). Only for the bare words (FILTER_DISGUISES),
-//    and not when the status is 5.1.1 itself.
+//  - The bare words "user unknown" (FILTER_DISGUISES) prove a dead address only when
+//    the server said them in answer to RCPT, or with a status that says so itself
+//    (5.1.1, 5.1.3, 5.1.10). In answer to DATA the address had been accepted at RCPT
+//    and the message was refused once its content was seen; in a report that names no
+//    command (a filtering gateway, a delivery agent or a relay that had accepted the
+//    message, with a generic 5.0.0, a "mailbox disabled" 5.2.1 or a policy 5.7.1) nothing
+//    shows that the address was judged → filtered. Japanese mobile carriers and content
+//    filters answer their users' sender filters this way. Fuller sentences ("no such
+//    mailbox", "unknown recipient") stay userunknown.
 //  - Size: when the words say "too big" and the status says which limit (X.2.3 the
 //    recipient's limit, X.3.4 the system's), the status picks mesgtoobig/exceedlimit.
 //
@@ -392,11 +397,11 @@ function correct(found: ReasonEvidence, input: ReasonInput): ReasonEvidence {
   const statusSaysUnknown = input.status !== null && REASON_BY_STATUS.get(input.status.trim()) === 'userunknown';
   if (
     found.reason === 'userunknown' &&
-    (command === 'DATA' || command === 'BDAT') &&
+    (command === null || command === 'DATA' || command === 'BDAT') &&
     FILTER_DISGUISES.has(why) &&
     !statusSaysUnknown
   ) {
-    return { reason: 'filtered', rule: 'command', matched: `${command} (after ${why})` };
+    return { reason: 'filtered', rule: 'command', matched: `${command ?? 'no command'} (after ${why})` };
   }
   if (found.reason === 'mesgtoobig' || found.reason === 'exceedlimit') {
     const subjectDetail = input.status?.trim().slice(2);

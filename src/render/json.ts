@@ -21,6 +21,7 @@ export function toJsonRecord(result: DiagnoseResult): Record<string, unknown> {
       warnings: d.warnings,
       format: d.format,
       ...(d.feedbackType === undefined ? {} : { feedbackType: d.feedbackType }),
+      ...(d.message === undefined ? {} : { message: d.message }),
       // Issue 6 (advice): always present in JSON, null / [] when there is nothing.
       provider: d.provider ?? null,
       blocklist: d.blocklist ?? null,

@@ -24,7 +24,9 @@ export interface AddressBlock {
 // ("    <kijitora@example.net>: User unknown" under Postfix's "said: 550");
 // Postfix adds "(expanded from <alias@example.net>)" after an alias.
 // The address has no spaces or brackets, so the parts cannot overlap.
-const ADDRESS_LINE = /^<([^\s<>@]{1,300}@[^\s<>]{1,300})>(?: \(expanded from <[^\s<>]{1,300}>\))?:?[ \t]*(\S.{0,1000})?$/;
+// A space or the colon must follow the address: "<kijitora@example.net>... User
+// Unknown" at a line start is Postfix's wrapped reason, quoting sendmail's form.
+const ADDRESS_LINE = /^<([^\s<>@]{1,300}@[^\s<>]{1,300})>(?: \(expanded from <[^\s<>]{1,300}>\))?:?(?:[ \t]+(\S.{0,1000}))?[ \t]*$/;
 // The same without angle brackets ("kijitora@example.net:"); the colon is required.
 const BARE_ADDRESS_LINE = /^([^\s<>:@]{1,300}@[^\s<>:]{1,300}):[ \t]*(\S.{0,1000})?$/;
 

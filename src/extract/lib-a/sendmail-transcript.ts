@@ -119,16 +119,14 @@ export function verdictFor(blocks: readonly TalkBlock[], recipient: string): Tra
 }
 
 /**
- * The command a "<<<" reply answered. With PIPELINING sendmail sends RCPT and
- * DATA together, so the RCPT replies arrive after ">>> DATA"; a later
- * "503 … Need RCPT" / "no valid recipients" proves the earlier errors were
- * the RCPT answers.
+ * The command a "<<<" reply answered: the last one sendmail had sent. With
+ * PIPELINING sendmail sends RCPT and DATA together and the RCPT replies arrive
+ * after ">>> DATA"; the transcript cannot tell them apart, so DATA is reported as
+ * written and the reason classifier decides (a 5.1.1 there still means no such
+ * user; bare "user unknown" words under DATA are read as a filter's refusal).
  */
 function commandOfReply(lines: readonly string[], at: number): string | null {
-  const sent = commandBefore(lines, at);
-  if (sent !== 'DATA') return sent;
-  const later = lines.slice(at + 1, at + MAX_REASON_LINES);
-  return later.some((l) => /^<<< ?(?:503\b|5\d\d\b.{1,40}no valid recipients)/i.test(l)) ? 'RCPT' : 'DATA';
+  return commandBefore(lines, at);
 }
 
 /** Every recipient sendmail gave its own verdict on ("550 <a@b>... User unknown"), in order. */
