@@ -58,7 +58,8 @@ export function diagnoseText(text: string, input = 'argv'): DiagnoseResult {
     diagnostic: text.replace(/\s+/g, ' ').trim(),
     remoteMta: null,
     command: commandOf(text),
-    format: input === 'argv' ? 'argv' : 'text',
+    // "line": a piped text that is not an email (a log excerpt), read like an argument.
+    format: input === 'argv' ? 'argv' : 'line',
   };
   const warnings: string[] = [];
   return { input, isBounce: true, diagnoses: capCandidates([candidate], warnings).map(explainCandidate), warnings };

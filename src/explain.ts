@@ -200,7 +200,15 @@ export function explainCandidate(c: Candidate): Diagnosis {
   } else {
     // The classifier sees the action the report stated, not the one derived from
     // the class: a bare "451 4.3.0" is a server problem, not an expired message.
-    const found = explainReason({ status, replyCode, text: c.diagnostic, command: c.command, action: c.action });
+    const found = explainReason({
+      status,
+      replyCode,
+      text: c.diagnostic,
+      command: c.command,
+      action: c.action,
+      diagnosticType: c.diagnosticType ?? null,
+      standalone: c.format === 'argv' || c.format === 'line',
+    });
     reason = found.reason;
     evidence.push({
       about: 'reason',

@@ -95,6 +95,8 @@ export interface Candidate {
   feedbackType?: string;
   reportingMta?: string | null;
   lastAttemptDate?: string | null;
+  /** The type of a DSN Diagnostic-Code, lower case, when it is not "smtp" ("x-unix": a local delivery program said it). */
+  diagnosticType?: string;
 }
 
 /** A parsed email, reduced to what extractors need. Every string is LF-only. */

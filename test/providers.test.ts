@@ -126,3 +126,14 @@ test('providers that reuse registered codes are flagged as differing (Gmail X.7.
     assert.equal(rows[0]?.code.differs, true, code);
   }
 });
+
+test('KDDI au: "<address>: User unknown" is a missing mailbox, ": User unknown" its owner\'s filter', () => {
+  const named = explainCandidate(candidate('550 <nobody@ezweb.ne.jp>: User unknown', { recipient: 'nobody@ezweb.ne.jp' }));
+  assert.equal(named.reason, 'userunknown');
+  assert.equal(named.provider?.id, 'kddi');
+  const blank = explainCandidate(candidate('550 : User unknown', { recipient: 'nobody@ezweb.ne.jp', command: 'DATA' }));
+  assert.equal(blank.reason, 'filtered');
+  // The same words elsewhere, with no command, are read as a filter's refusal.
+  const other = explainCandidate(candidate('550 <bob@example.net>: User unknown', { recipient: 'bob@example.net' }));
+  assert.equal(other.reason, 'filtered');
+});

@@ -54,6 +54,10 @@ const ROWS: Row[] = [
   ['550 : User unknown', null, 550, 'DATA', 'filtered'],
   ['550 5.1.1 RCP-P2 Refused due to recipient preferences', '5.1.1', 550, 'RCPT', 'filtered'],
   ['550 Unknown user bob@example.net', null, 550, 'DATA', 'filtered'],
+  // Bare words with no command and no 5.1.1: a gateway or delivery agent that had accepted the message.
+  ['550 <bob@example.net>: User unknown', '5.0.0', 550, null, 'filtered'],
+  ['550 5.2.1 <bob@example.net>... User Unknown', '5.2.1', 550, null, 'filtered'],
+  ['550 5.7.1 <bob@example.net>: Recipient address rejected: User unknown', '5.7.1', 550, 'DATA', 'filtered'],
   // hasmoved
   ['550 5.1.6 recipient no longer on server: bob@example.com', '5.1.6', 550, 'RCPT', 'hasmoved'],
   ['551 User not local; please try <bob@example.net>', null, 551, 'RCPT', 'hasmoved'],
@@ -152,6 +156,21 @@ const TRICKY: Row[] = [
   ['550 5.1.1 <alice@example.com>... User unknown', '5.1.1', 550, 'MAIL', 'rejected'],
   // PIPELINING: RCPT replies can show up under DATA; 5.1.1 itself still means no such user.
   ['550 5.1.1 <bob@example.com>... User unknown', '5.1.1', 550, 'DATA', 'userunknown'],
+  // The same bare words at RCPT, or with 5.1.1 and no command, are a dead address.
+  ['550 5.2.1 <bob@example.net>... User Unknown', '5.2.1', 550, 'RCPT', 'userunknown'],
+  ['550 5.1.1 <bob@example.net>... User Unknown', '5.1.1', 550, null, 'userunknown'],
+  // Fuller sentences stay userunknown with no command.
+  ['550 Unknown recipient bob@example.net', '5.0.0', 550, null, 'userunknown'],
+  ["554 delivery error: dd This user doesn't have a example.com account (bob@example.com) [0]", '5.0.0', 554, null, 'userunknown'],
+  // "does not exist" after a host name is about the domain.
+  ['553 mx.example.net does not exist', '5.0.0', 553, 'DATA', 'hostunknown'],
+  ['550 <bob@example.net> does not exist', '5.0.0', 550, 'RCPT', 'userunknown'],
+  // A 5xx greeting is a refusal even when the reporting MTA wrote a 4.x.x Status.
+  ['550 5.5.0 Service refused, please try later', '4.5.0', 550, 'CONN', 'blocked'],
+  // A reply to the greeting, before any command: the client was refused.
+  ['554 IP=192.0.2.254 - A problem occurred. (BL)', '5.5.0', 554, 'CONN', 'blocked'],
+  // A generic X.0.0 alone (no words, no reply code) says nothing about why.
+  ['', '5.0.0', null, null, 'undefined'],
   // Yahoo refuses unknown users after DATA, in its own words.
   ["554 delivery error: dd This user doesn't have a example.com account (bob@example.com) [0]", '5.0.0', 554, 'DATA', 'userunknown'],
   // Microsoft 365 directory-based edge blocking.
@@ -250,6 +269,13 @@ describe('explainReason', () => {
     [{ replyCode: 554 }, { reason: 'onhold', rule: 'default', matched: null }],
     [{}, { reason: 'undefined', rule: 'default', matched: null }],
     [{ text: '550 Unknown user', replyCode: 550, command: 'DATA' }, { reason: 'filtered', rule: 'command', matched: 'DATA (after unknown user)' }],
+    [{ text: '550 Unknown user', replyCode: 550 }, { reason: 'filtered', rule: 'command', matched: 'no command (after unknown user)' }],
+    // A reply pasted on its own had no relay in between: its words are taken at face value.
+    [{ text: '550 Unknown user', replyCode: 550, standalone: true }, { reason: 'userunknown', rule: 'phrase', matched: 'unknown user' }],
+    // X-Unix: a local delivery program failed, unless its words name a firmer reason.
+    [{ text: 'temporary failure', status: '4.3.0', diagnosticType: 'x-unix' }, { reason: 'mailererror', rule: 'phrase', matched: 'x-unix (Diagnostic-Code type)' }],
+    [{ text: '451 4.0.0 Operating system error', status: '4.0.0', replyCode: 451, diagnosticType: 'x-unix' }, { reason: 'mailererror', rule: 'phrase', matched: 'x-unix (Diagnostic-Code type)' }],
+    [{ text: '/var/mail/bob: Disk quota exceeded', status: '4.3.0', diagnosticType: 'x-unix' }, { reason: 'mailboxfull', rule: 'phrase', matched: 'quota exceed' }],
   ];
   for (const [input, expected] of cases) {
     test(`${expected.reason} by ${expected.rule}`, () => { assert.deepEqual(explainReason({ ...base, ...input }), expected); });

@@ -159,6 +159,7 @@ function candidatesOf(group: ReportGroup, perMessage: ReportGroup | undefined, f
   for (let i = 0; i < count; i++) {
     const action = actionOf(nth(group, 'action', i));
     const diagnostic = stripType(nth(group, 'diagnostic-code', i) ?? '');
+    const diagnosticType = typeOf(nth(group, 'diagnostic-code', i));
     const recipient = recipientOf(group, i);
     const status = statusOf(nth(group, 'status', i)) ?? statedStatus(diagnostic, action);
     if (recipient === null && action === null && status === null) continue;
@@ -172,9 +173,18 @@ function candidatesOf(group: ReportGroup, perMessage: ReportGroup | undefined, f
       format,
       reportingMta: hostOf(perMessage === undefined ? undefined : firstOf(perMessage, 'reporting-mta')),
       lastAttemptDate: nth(group, 'last-attempt-date', i) ?? null,
+      ...(diagnosticType === null ? {} : { diagnosticType }),
     });
   }
   return out;
+}
+
+/** "x-unix; 71" → "x-unix": the Diagnostic-Code type, when it is not "smtp" (which says nothing more). */
+function typeOf(value: string | undefined): string | null {
+  const semi = value?.indexOf(';') ?? -1;
+  if (value === undefined || semi === -1) return null;
+  const type = value.slice(0, semi).trim().toLowerCase();
+  return /^[a-z][\w.-]{0,40}$/.test(type) && type !== 'smtp' ? type : null;
 }
 
 /** Reads RFC 3464 (and RFC 1894, RFC 6533 global) delivery-status fields: one candidate per recipient. */

@@ -2,7 +2,7 @@ import type { BounceEmail, Candidate, Extractor, SmtpCommand } from '../types';
 import { parseSmtpLine } from '../smtp/parse-smtp-line';
 import { findAddresses } from './address';
 import { candidateOf, dsnCandidates, excluded, isRecipient, mergeWithDsn, textLines, uniqueByRecipient } from './lib-a/common';
-import { firstErrorLine, isErrorText, talkBlocks, verdictFor, type TalkBlock } from './lib-a/sendmail-transcript';
+import { firstErrorVerdict, isErrorText, talkBlocks, verdictFor, type TalkBlock } from './lib-a/sendmail-transcript';
 
 // "   ----- The following addresses had permanent fatal errors -----"
 // "   ----- The following addresses had transient non-fatal errors -----"
@@ -81,6 +81,7 @@ function toCommand(word: string | null): SmtpCommand | null {
     case 'HELO':
     case 'EHLO':
     case 'QUIT':
+    case 'CONN':
       return word;
     default:
       return null;
@@ -91,16 +92,18 @@ function toCommand(word: string | null): SmtpCommand | null {
 function candidateFor(item: Listed, blocks: readonly TalkBlock[]): Candidate {
   const recipient = item.recipient ?? '';
   const verdict = verdictFor(blocks, recipient);
-  const choices = [verdict.diagnostic, item.reason, firstErrorLine(blocks), item.reason];
+  const first = firstErrorVerdict(blocks);
+  const choices = [verdict.diagnostic, item.reason, first.diagnostic, item.reason];
   const diagnostic = choices.find((c): c is string => c !== null && isErrorText(c)) ?? verdict.diagnostic ?? item.reason ?? '';
-  const fromTranscript = diagnostic === verdict.diagnostic;
+  // The transcript's answer for this recipient, else its first error (which says what it answered too).
+  const said = diagnostic === verdict.diagnostic ? verdict : diagnostic === first.diagnostic ? first : null;
   return candidateOf(
     {
       recipient: item.recipient,
       diagnostic,
       cls: item.cls,
-      command: fromTranscript ? toCommand(verdict.command) : null,
-      remoteMta: fromTranscript ? verdict.host : null,
+      command: said === null ? null : toCommand(said.command),
+      remoteMta: said === null ? null : said.host,
     },
     'sendmail',
   );

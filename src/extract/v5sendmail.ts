@@ -15,7 +15,7 @@ import { transcriptLines } from './sendmail';
 // Every "NNN <address>... text" line is one failed recipient.
 
 function asCommand(word: string | null): SmtpCommand | null {
-  return word === 'RCPT' || word === 'MAIL' || word === 'DATA' || word === 'HELO' || word === 'EHLO' ? word : null;
+  return word === 'RCPT' || word === 'MAIL' || word === 'DATA' || word === 'HELO' || word === 'EHLO' || word === 'CONN' ? word : null;
 }
 
 function readV5(email: BounceEmail): Candidate[] {

@@ -1,6 +1,7 @@
 import type { ReasonRule } from './index.js';
 
-// Also reached when "user unknown" answers DATA (see index.ts): the address passed RCPT.
+// Also reached when bare "user unknown" words answer DATA, or come with no command and no
+// 5.1.1 (see index.ts): nothing shows that the address itself was judged.
 export const filtered: ReasonRule = {
   id: 'filtered',
   title: "The recipient's server filtered the message out",

@@ -12,7 +12,8 @@
 //              by itself (5.1.1 → userunknown, 5.2.2 → mailboxfull …).
 //  4. command  The SMTP command the error answered: CONN/HELO/EHLO → blocked,
 //              STARTTLS → failedstarttls, AUTH → securityerror, MAIL → rejected
-//              (CONN/HELO/EHLO/MAIL only for a permanent or unknown class).
+//              (CONN/HELO/EHLO/MAIL only for a permanent or unknown class; a 5xx
+//              reply counts as permanent even under a 4.x.x Status field).
 //  5. phrase   The rules' `hints`: vaguer words ("address rejected", "access denied",
 //              "does not exist") that only decide when nothing firmer did.
 //  6. action   A delay report (Action: delayed) with nothing more specific → expired.
@@ -23,10 +24,16 @@
 //              5.0x → syntaxerror, 521/556 → notaccept, 551 → hasmoved …; then
 //     command  a permanent 550/553/554 to RCPT with no better clue → userunknown,
 //              to DATA → filtered.
-//  9. default  A code or text with no meaning we can pin down → onhold; nothing → undefined.
+//  9. default  A code or text with no meaning we can pin down → onhold; nothing (or only
+//              a generic X.0.0 status) → undefined.
+// 10. type     Over all of these: a DSN Diagnostic-Code of type X-Unix was written by a
+//              local delivery program, not a server; when the steps found only
+//              systemerror/onhold/undefined, the program failed → mailererror.
 //
-// Three corrections are applied to what steps 2, 3 and 5 find, because the command
-// or the status tells more than the words there:
+// Corrections are applied to what steps 2, 3 and 5 find, because the command, the
+// status or the words around tell more than the words matched:
+//  - "does not exist" after a host name ("553 mx.example.net does not exist") is about
+//    a domain → hostunknown.
 //  - A recipient-side reason (the address or its domain is bad) cannot answer a
 //    command sent before any recipient was named: at CONN/HELO/EHLO/MAIL/STARTTLS/AUTH
 //    the command's reason wins ("MAIL FROM: 550 5.1.1 user unknown" is the sender).
@@ -110,6 +117,14 @@ export interface ReasonInput {
   text: string;
   command: SmtpCommand | null;
   action: Action | null;
+  /** The DSN Diagnostic-Code type when not "smtp" ("x-unix"); absent or null for a server's reply. */
+  diagnosticType?: string | null;
+  /**
+   * True when the text is a reply line on its own (pasted from a log or a ticket),
+   * not part of a report: no relay stood between, so bare "user unknown" words are
+   * taken at face value even when no command is named.
+   */
+  standalone?: boolean;
 }
 
 export type ReasonRuleKind = 'phrase' | 'status' | 'reply' | 'command' | 'action' | 'default';
@@ -261,6 +276,10 @@ export function classifyReason(input: ReasonInput): ReasonId {
 
 export function explainReason(input: ReasonInput): ReasonEvidence {
   const facts = readFacts(input);
+  return byLocalMailer(facts, byTheSteps(facts));
+}
+
+function byTheSteps(facts: Facts): ReasonEvidence {
   return (
     bySuccess(facts) ??
     byWords(facts, 'phrases') ??
@@ -321,7 +340,7 @@ function bySuccess({ input, status, statusClass, replyClass }: Facts): ReasonEvi
 function byWords(f: Facts, field: 'phrases' | 'hints'): ReasonEvidence | null {
   for (const rule of REASONS) {
     for (const phrase of rule[field] ?? []) {
-      if (f.text.includes(phrase)) return correct({ reason: rule.id, rule: 'phrase', matched: phrase }, f.input);
+      if (f.text.includes(phrase)) return correct({ reason: rule.id, rule: 'phrase', matched: phrase }, f.input, f.text);
     }
   }
   return null;
@@ -330,7 +349,7 @@ function byWords(f: Facts, field: 'phrases' | 'hints'): ReasonEvidence | null {
 /** 3. A status code that means one reason by itself. */
 function byStatusCode(f: Facts): ReasonEvidence | null {
   const reason = f.status === null ? undefined : REASON_BY_STATUS.get(f.status);
-  return reason ? correct({ reason, rule: 'status', matched: f.status }, f.input) : null;
+  return reason ? correct({ reason, rule: 'status', matched: f.status }, f.input, f.text) : null;
 }
 
 /** 4. Commands sent before any recipient was named. A 4xx there is usually load, not a verdict. */
@@ -339,7 +358,9 @@ function byEarlyCommand(f: Facts): ReasonEvidence | null {
   const reason = command === null ? undefined : COMMAND_REASONS[command];
   if (!reason) return null;
   const tlsOrAuth = command === 'STARTTLS' || command === 'AUTH';
-  return tlsOrAuth || !isTransient(f) ? { reason, rule: 'command', matched: command } : null;
+  // The server's own 5xx is a verdict even when the reporting MTA wrote a 4.x.x Status (it meant to retry).
+  const transient = isTransient(f) && f.replyClass !== 5;
+  return tlsOrAuth || !transient ? { reason, rule: 'command', matched: command } : null;
 }
 
 /** 6. A delay report with nothing more specific: still retrying, on its way to expiring. */
@@ -374,8 +395,22 @@ function byLateCommand(f: Facts): ReasonEvidence | null {
 
 /** 9. Something was said, but nothing we can pin down; or nothing at all. */
 function byDefault(f: Facts): ReasonEvidence {
-  const said = f.status !== null || f.input.replyCode !== null || f.text.trim() !== '';
+  // A bare X.0.0 with no words and no reply code is only the class of a failure
+  // (often filled in from "failed permanently"): nothing was said about why.
+  const specificStatus = f.status !== null && !f.status.endsWith('.0.0');
+  const said = specificStatus || f.input.replyCode !== null || f.text.trim() !== '';
   return { reason: said ? 'onhold' : 'undefined', rule: 'default', matched: null };
+}
+
+/**
+ * A Diagnostic-Code of type X-Unix was written by a local delivery program (a pipe,
+ * procmail, a delivery agent), not by a remote server: unless its words name a firmer
+ * reason (a full mailbox, a quota), the program failed → mailererror.
+ */
+function byLocalMailer(f: Facts, found: ReasonEvidence): ReasonEvidence {
+  if (f.input.diagnosticType?.toLowerCase() !== 'x-unix') return found;
+  if (found.reason !== 'systemerror' && found.reason !== 'onhold' && found.reason !== 'undefined') return found;
+  return { reason: 'mailererror', rule: 'phrase', matched: 'x-unix (Diagnostic-Code type)' };
 }
 
 /** hardBounce of DESIGN.md: the address itself is dead. notaccept counts only when permanent (a 4xx may be a DNS hiccup). */
@@ -384,10 +419,33 @@ export function isHardBounce(reason: ReasonId, statusClass: StatusClass | null):
   return reason === 'notaccept' && statusClass === 'permanent';
 }
 
+/** The host name written right before `words` ("example.net" in "550 example.net does not exist"), else null. */
+function domainBefore(text: string, words: string): string | null {
+  const at = text.indexOf(words);
+  if (at <= 0) return null;
+  const before = text.slice(Math.max(0, at - 256), at);
+  const token = trimEnds(before.slice(before.lastIndexOf(' ') + 1), `<("'[`, `>)"':,]`);
+  return !token.includes('@') && /^(?:[a-z0-9-]{1,63}\.){1,10}[a-z]{2,24}$/.test(token) ? token : null;
+}
+
+/** `s` without the characters of `lead` at its start and of `tail` at its end. */
+function trimEnds(s: string, lead: string, tail: string): string {
+  let from = 0;
+  let to = s.length;
+  while (from < to && lead.includes(s.charAt(from))) from++;
+  while (to > from && tail.includes(s.charAt(to - 1))) to--;
+  return s.slice(from, to);
+}
+
 /** The corrections described at the top of this file. */
-function correct(found: ReasonEvidence, input: ReasonInput): ReasonEvidence {
+function correct(found: ReasonEvidence, input: ReasonInput, text: string): ReasonEvidence {
   const command = input.command;
   const why = found.matched ?? '';
+  // "553 mx.example.net does not exist": what does not exist is a domain, not a mailbox.
+  if (found.reason === 'userunknown' && why === 'does not exist') {
+    const domain = domainBefore(text, ' does not exist');
+    if (domain !== null) return { reason: 'hostunknown', rule: 'phrase', matched: `${domain} does not exist` };
+  }
   if (command !== null && RECIPIENT_SIDE.has(found.reason)) {
     const early = COMMAND_REASONS[command];
     if (early) return { reason: early, rule: 'command', matched: `${command} (not ${found.reason}: ${why})` };
@@ -397,7 +455,7 @@ function correct(found: ReasonEvidence, input: ReasonInput): ReasonEvidence {
   const statusSaysUnknown = input.status !== null && REASON_BY_STATUS.get(input.status.trim()) === 'userunknown';
   if (
     found.reason === 'userunknown' &&
-    (command === null || command === 'DATA' || command === 'BDAT') &&
+    ((command === null && input.standalone !== true) || command === 'DATA' || command === 'BDAT') &&
     FILTER_DISGUISES.has(why) &&
     !statusSaysUnknown
   ) {

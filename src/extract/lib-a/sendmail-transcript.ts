@@ -106,14 +106,14 @@ export function verdictFor(blocks: readonly TalkBlock[], recipient: string): Tra
     let at = block.lines.findIndex((l) => l.startsWith('<<<') && mentions(l, recipient) && isErrorText(l.slice(3)));
     if (at === -1) at = block.lines.findIndex((l) => l.startsWith('<<<') && isErrorText(l.slice(3)));
     const reply = at === -1 ? null : remoteReply(block.lines, at);
-    if (reply !== null) return { diagnostic: reply, command: commandOfReply(block.lines, at), host: block.host };
+    if (reply !== null) return { diagnostic: reply, command: commandOfReply(block, at), host: block.host };
     return { diagnostic: line, command: null, host: null };
   }
   // No line of sendmail's own for it: a remote reply that names it ("<<< 550 Unknown user a@b").
   for (const block of blocks) {
     const at = block.lines.findIndex((l) => l.startsWith('<<<') && mentions(l, recipient) && isErrorText(l.slice(3)));
     const reply = at === -1 ? null : remoteReply(block.lines, at);
-    if (reply !== null) return { diagnostic: reply, command: commandOfReply(block.lines, at), host: block.host };
+    if (reply !== null) return { diagnostic: reply, command: commandOfReply(block, at), host: block.host };
   }
   return { diagnostic: null, command: null, host: null };
 }
@@ -124,9 +124,11 @@ export function verdictFor(blocks: readonly TalkBlock[], recipient: string): Tra
  * after ">>> DATA"; the transcript cannot tell them apart, so DATA is reported as
  * written and the reason classifier decides (a 5.1.1 there still means no such
  * user; bare "user unknown" words under DATA are read as a filter's refusal).
+ * A reply before anything was sent in a "while talking to" block is the
+ * server's greeting: the connection itself was refused (CONN).
  */
-function commandOfReply(lines: readonly string[], at: number): string | null {
-  return commandBefore(lines, at);
+function commandOfReply(block: TalkBlock, at: number): string | null {
+  return commandBefore(block.lines, at) ?? (block.host === null ? null : 'CONN');
 }
 
 /** Every recipient sendmail gave its own verdict on ("550 <a@b>... User unknown"), in order. */
@@ -145,11 +147,17 @@ export function recipientsOfTranscript(blocks: readonly TalkBlock[]): string[] {
 
 /** The first error line anywhere in the transcript (a local mailer's "554 5.3.0 unknown mailer error 255"). */
 export function firstErrorLine(blocks: readonly TalkBlock[]): string | null {
+  return firstErrorVerdict(blocks).diagnostic;
+}
+
+/** The same, with the command it answered and the host when it is a remote reply. */
+export function firstErrorVerdict(blocks: readonly TalkBlock[]): TranscriptVerdict {
   for (const block of blocks) {
-    const reply = remoteReply(block.lines);
-    if (reply !== null) return reply;
+    const at = block.lines.findIndex((l) => l.startsWith('<<<') && isErrorText(l.slice(3).trim()));
+    const reply = at === -1 ? null : remoteReply(block.lines, at);
+    if (reply !== null) return { diagnostic: reply, command: commandOfReply(block, at), host: block.host };
     const line = block.lines.find((l) => /^[45]\d\d[ -]/.test(l) && isErrorText(l));
-    if (line !== undefined) return line;
+    if (line !== undefined) return { diagnostic: line, command: null, host: null };
   }
-  return null;
+  return { diagnostic: null, command: null, host: null };
 }
