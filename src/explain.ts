@@ -41,7 +41,7 @@ function chooseStatus(field: string | null, fromText: string | null, warnings: s
   if (fromText === null || fromText === field) {
     return { status: field, note: fromText === null ? `${field} from the Status field` : `${field} in both the Status field and the reply`, fromField: true };
   }
-  if (field.charAt(0) !== fromText.charAt(0)) {
+  if (!field.startsWith(fromText.charAt(0))) {
     warnings.push(`The Status field says ${field} but the server's reply says ${fromText}.`);
   }
   if (isGeneric(field) && !isGeneric(fromText)) {

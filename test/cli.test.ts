@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 // These tests spawn the built binary, as a user or a script would run it.
@@ -19,7 +20,7 @@ function run(args: string[], opts: { input?: string | Buffer; env?: Record<strin
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...opts.env };
   const r = spawnSync(process.execPath, [BIN, ...args], {
     input: opts.input ?? '',
-    env: env as NodeJS.ProcessEnv,
+    env,
     encoding: 'utf8',
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -45,7 +46,7 @@ test('the 8 of "(state 8 )" is not a code', () => {
   assert.equal(r.status, 0);
   const out = JSON.parse(r.stdout) as { diagnoses: { replyCode: number; status: string }[] };
   assert.equal(out.diagnoses[0]?.replyCode, 554);
-  assert.equal(out.diagnoses[0]?.status, '5.1.0');
+  assert.equal(out.diagnoses[0].status, '5.1.0');
 });
 
 test('--json follows the DESIGN.md contract field by field', () => {
@@ -73,7 +74,6 @@ test('--json follows the DESIGN.md contract field by field', () => {
 });
 
 test('stdin is read when no argument is given, and with "-"', () => {
-  const { readFileSync } = require('node:fs') as typeof import('node:fs');
   const eml = readFileSync(fixture('rfc3464-single.eml'));
   for (const args of [['--json'], ['--json', '-']]) {
     const r = run(args, { input: eml });

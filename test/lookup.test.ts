@@ -37,7 +37,7 @@ function parseCsvLine(line: string): string[] {
   let field = '';
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
+    const ch = line.charAt(i);
     if (quoted) {
       if (ch === '"' && line[i + 1] === '"') {
         field += '"';
@@ -154,8 +154,8 @@ test('lookupStatus on registered codes', () => {
   for (const [code, title, rfc] of cases) {
     const info = lookupStatus(code);
     assert.equal(info?.known, true, code);
-    assert.equal(info?.detail?.title, title, code);
-    assert.equal(info?.detail?.rfc, rfc, code);
+    assert.equal(info.detail?.title, title, code);
+    assert.equal(info.detail.rfc, rfc, code);
   }
 });
 
@@ -285,7 +285,7 @@ test('reply code nuances are encoded', () => {
   for (const [code, rfc, pattern] of cases) {
     const info = lookupReplyCode(code);
     assert.equal(info?.rfc, rfc, String(code));
-    assert.match(info?.meaning ?? '', pattern, String(code));
+    assert.match(info.meaning, pattern, String(code));
   }
 });
 

@@ -70,7 +70,7 @@ test('an address in the text does not make its domain the receiving server', () 
 test('the Remote-MTA beats a recipient domain (a Workspace domain hosted at Google)', () => {
   const found = detectProvider({ remoteMta: 'dns; aspmx.l.google.com', recipient: 'me@example.org', text: '550 5.1.1 no such user', status: '5.1.1' });
   assert.equal(found?.provider.id, 'google');
-  assert.equal(found?.via.source, 'Remote-MTA');
+  assert.equal(found.via.source, 'Remote-MTA');
 });
 
 // [reply, Remote-MTA, reason without the provider, reason with it]
@@ -133,7 +133,7 @@ test('KDDI au: "<address>: User unknown" is a missing mailbox, ": User unknown" 
   assert.equal(named.provider?.id, 'kddi');
   const blank = explainCandidate(candidate('550 : User unknown', { recipient: 'nobody@ezweb.ne.jp', command: 'DATA' }));
   assert.equal(blank.reason, 'filtered');
-  // The same words elsewhere, with no command, are read as a filter's refusal.
-  const other = explainCandidate(candidate('550 <bob@example.net>: User unknown', { recipient: 'bob@example.net' }));
+  // The same words in another server's report, with no command, are read as a filter's refusal.
+  const other = explainCandidate(candidate('550 <bob@example.net>: User unknown', { recipient: 'bob@example.net', format: 'text' }));
   assert.equal(other.reason, 'filtered');
 });

@@ -29,7 +29,7 @@ const ENTRIES: [string, string, (e: NonNullable<ReturnType<typeof explainCode>>)
     assert.ok(e.kind === 'status');
     assert.equal(e.registered, false);
     assert.equal(e.providers[0]?.id, 'microsoft');
-    assert.equal(e.providers[0]?.docs, 'https://sender.office.com');
+    assert.equal(e.providers[0].docs, 'https://sender.office.com');
   }],
   ['5.7.30', 'status', (e) => {
     assert.ok(e.kind === 'status');
@@ -50,8 +50,12 @@ const ENTRIES: [string, string, (e: NonNullable<ReturnType<typeof explainCode>>)
     assert.ok(e.kind === 'tag');
     assert.equal(e.providers[0]?.id, 'yahoo');
   }],
-  ['[PH01]', 'tag', (e) => assert.ok(e.kind === 'tag' && e.providers[0]?.id === 'yahoo')],
-  ['S3150', 'tag', (e) => assert.ok(e.kind === 'tag' && e.providers[0]?.id === 'microsoft')],
+  ['[PH01]', 'tag', (e) => {
+    assert.ok(e.kind === 'tag' && e.providers[0]?.id === 'yahoo');
+  }],
+  ['S3150', 'tag', (e) => {
+    assert.ok(e.kind === 'tag' && e.providers[0]?.id === 'microsoft');
+  }],
 ];
 
 for (const [query, kind, check] of ENTRIES) {
@@ -132,20 +136,20 @@ test('the built binary: whybounce explain 550 and 5.7.606', () => {
 test('the built binary: whybounce explain --json 5.7.29', () => {
   const r = run(['explain', '--json', '5.7.29']);
   assert.equal(r.status, 0);
-  const e = JSON.parse(r.stdout);
+  const e = JSON.parse(r.stdout) as { kind: string; code: string; title: string; providers: { id: string; differs: boolean }[] };
   assert.equal(e.kind, 'status');
   assert.equal(e.code, '5.7.29');
   assert.equal(e.title, 'ARC validation failure');
-  assert.equal(e.providers[0].id, 'google');
+  assert.equal(e.providers[0]?.id, 'google');
   assert.equal(e.providers[0].differs, true);
 });
 
 test('the built binary: whybounce codes --class 5 --subject 1 --json', () => {
   const r = run(['codes', '--class', '5', '--subject', '1', '--json']);
   assert.equal(r.status, 0);
-  const rows = JSON.parse(r.stdout);
-  assert.ok(rows.some((x: { code: string; title: string }) => x.code === '5.1.1' && x.title === 'Bad destination mailbox address'));
-  assert.ok(rows.every((x: { code: string }) => x.code.startsWith('5.1.')));
+  const rows = JSON.parse(r.stdout) as { code: string; title: string }[];
+  assert.ok(rows.some((x) => x.code === '5.1.1' && x.title === 'Bad destination mailbox address'));
+  assert.ok(rows.every((x) => x.code.startsWith('5.1.')));
 });
 
 test('the built binary: whybounce codes, coloured only when asked', () => {

@@ -45,7 +45,7 @@ export function checkConsistency(input: ConsistencyInput): ConsistencyFinding[] 
   const text = input.text.slice(0, MAX_TEXT).toLowerCase().replace(/\s+/g, ' ');
 
   // A class mismatch (450 with 5.1.1) is the line parser's warning; this one is about the detail.
-  if (replyCode !== null && status !== null && input.providerCode !== true && String(replyCode).charAt(0) === status.charAt(0)) {
+  if (replyCode !== null && status !== null && input.providerCode !== true && status.startsWith(String(replyCode).charAt(0))) {
     if (isReplyCodeAssociated(status, replyCode) === false) {
       const codes = (lookupStatus(status)?.detail?.replyCodes ?? []).map(String);
       const list = codes.length > 1 ? `${codes.slice(0, -1).join(', ')} or ${codes[codes.length - 1]}` : codes.join('');

@@ -81,7 +81,7 @@ export function listedIp(text: string, near: number): string | null {
   const ips: { ip: string; at: number }[] = [];
   for (const re of [IPV4, IPV6]) {
     for (const m of text.matchAll(re)) {
-      const at = m.index ?? 0;
+      const at = m.index;
       if (re === IPV6 && !isIpv6(m[0])) continue;
       if (/^\]:? said/.test(text.slice(at + m[0].length, at + m[0].length + 8))) continue;
       ips.push({ ip: m[0], at });

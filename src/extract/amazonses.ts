@@ -54,25 +54,25 @@ function eventOf(email: BounceEmail): Json | null {
   for (const text of attempts) {
     const outer = tryParse(text);
     if (!isObject(outer)) continue;
-    const inner = str(outer['Message']);
+    const inner = str(outer.Message);
     const event = inner === null ? outer : tryParse(inner);
-    if (isObject(event) && str(event['notificationType']) !== null) return event;
+    if (isObject(event) && str(event.notificationType) !== null) return event;
   }
   return null;
 }
 
 function bounces(event: Json): Candidate[] {
-  const bounce = isObject(event['bounce']) ? event['bounce'] : {};
-  const transient = str(bounce['bounceType']) === 'Transient';
-  const reporting = str(bounce['reportingMTA']);
-  return list(bounce['bouncedRecipients']).flatMap((r) => {
+  const bounce = isObject(event.bounce) ? event.bounce : {};
+  const transient = str(bounce.bounceType) === 'Transient';
+  const reporting = str(bounce.reportingMTA);
+  return list(bounce.bouncedRecipients).flatMap((r) => {
     if (!isObject(r)) return [];
-    const diagnostic = stripType(str(r['diagnosticCode']) ?? '');
-    const action = (str(r['action']) ?? (transient ? 'delayed' : 'failed')) as Action;
-    const status = str(r['status']);
+    const diagnostic = stripType(str(r.diagnosticCode) ?? '');
+    const action = (str(r.action) ?? (transient ? 'delayed' : 'failed')) as Action;
+    const status = str(r.status);
     return [
       {
-        recipient: cleanAddress(str(r['emailAddress']) ?? ''),
+        recipient: cleanAddress(str(r.emailAddress) ?? ''),
         action: ['failed', 'delayed', 'delivered', 'relayed', 'expanded'].includes(action) ? action : null,
         status: status !== null && /^[245]\.\d{1,3}\.\d{1,3}$/.test(status) ? status : transient ? '4.0.0' : '5.0.0',
         diagnostic,
@@ -86,16 +86,16 @@ function bounces(event: Json): Candidate[] {
 }
 
 function complaints(event: Json): Candidate[] {
-  const complaint = isObject(event['complaint']) ? event['complaint'] : {};
-  const type = str(complaint['complaintFeedbackType']) ?? 'abuse';
-  return list(complaint['complainedRecipients']).flatMap((r) => {
+  const complaint = isObject(event.complaint) ? event.complaint : {};
+  const type = str(complaint.complaintFeedbackType) ?? 'abuse';
+  return list(complaint.complainedRecipients).flatMap((r) => {
     if (!isObject(r)) return [];
     return [
       {
-        recipient: cleanAddress(str(r['emailAddress']) ?? ''),
+        recipient: cleanAddress(str(r.emailAddress) ?? ''),
         action: null,
         status: null,
-        diagnostic: str(complaint['userAgent']) ?? '',
+        diagnostic: str(complaint.userAgent) ?? '',
         remoteMta: null,
         command: null,
         format: 'amazonses',
@@ -107,9 +107,9 @@ function complaints(event: Json): Candidate[] {
 }
 
 function deliveries(event: Json): Candidate[] {
-  const delivery = isObject(event['delivery']) ? event['delivery'] : {};
-  const response = str(delivery['smtpResponse']) ?? '';
-  return list(delivery['recipients']).flatMap((r) => {
+  const delivery = isObject(event.delivery) ? event.delivery : {};
+  const response = str(delivery.smtpResponse) ?? '';
+  return list(delivery.recipients).flatMap((r) => {
     const recipient = cleanAddress(str(r) ?? '');
     if (recipient === null) return [];
     return [
@@ -118,7 +118,7 @@ function deliveries(event: Json): Candidate[] {
         action: 'delivered' as const,
         status: null,
         diagnostic: response,
-        remoteMta: str(delivery['remoteMtaIp']),
+        remoteMta: str(delivery.remoteMtaIp),
         command: null,
         format: 'amazonses',
         reason: 'delivered' as const,
@@ -156,7 +156,7 @@ export const amazonses: Extractor = {
     if (email.deliveryStatus.length > 0) return sesDsn(email);
     const event = eventOf(email);
     if (event === null) return [];
-    switch (str(event['notificationType'])) {
+    switch (str(event.notificationType)) {
       case 'Bounce':
         return bounces(event);
       case 'Complaint':

@@ -133,8 +133,8 @@ export function readSendmail(email: BounceEmail, format: string): Candidate[] {
 }
 
 function sameAs(a: Candidate, b: Candidate | undefined): boolean {
+  if (b === undefined) return false;
   return (
-    b !== undefined &&
     a.recipient === b.recipient &&
     a.diagnostic === b.diagnostic &&
     a.command === b.command &&

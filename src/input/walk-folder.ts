@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { promises } from 'node:fs';
 import { join } from 'node:path';
 
 // Guard: folders nested deeper than this are not entered (a runaway tree, or a
@@ -22,7 +22,8 @@ function byName(a: string, b: string): number {
 export async function* walkFolder(dir: string, depth = 0): AsyncGenerator<FolderEntry> {
   let entries;
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    // fs.promises, not node:fs/promises: loaded on first use, not at every start.
+    entries = await promises.readdir(dir, { withFileTypes: true });
   } catch (error) {
     yield { kind: 'error', path: dir, error };
     return;

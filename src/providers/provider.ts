@@ -47,7 +47,7 @@ const STATUS = /^([245])\.(\d{1,3})\.(\d{1,3})$/;
 
 function statusParts(code: string): [string, number, number] | null {
   const m = STATUS.exec(code);
-  if (m === null || m[1] === undefined || m[2] === undefined || m[3] === undefined) return null;
+  if (m?.[1] === undefined || m[2] === undefined || m[3] === undefined) return null;
   return [m[1], Number(m[2]), Number(m[3])];
 }
 
@@ -69,7 +69,7 @@ export function statusInRow(status: string, row: string | readonly [string, stri
  */
 export function findProviderCode(provider: Provider, status: string | null, text: string): ProviderCode | null {
   for (const row of provider.codes) {
-    if (row.tag !== undefined && row.tag.test(text)) return row;
+    if (row.tag?.test(text)) return row;
   }
   if (status === null) return null;
   for (const row of provider.codes) {

@@ -170,8 +170,8 @@ function providerCodeRows(provider: Provider, filter: CodeFilter): CodeRow[] {
   return provider.codes
     .filter((c) => {
       const first = typeof c.status === 'string' ? c.status : c.status?.[0];
-      if (filter.class !== undefined && (first === undefined || !first.startsWith(filter.class))) return false;
-      if (filter.subject !== undefined && (first === undefined || first.split('.')[1] !== filter.subject)) return false;
+      if (filter.class !== undefined && !first?.startsWith(filter.class)) return false;
+      if (filter.subject !== undefined && first?.split('.')[1] !== filter.subject) return false;
       return true;
     })
     .map((c) => ({ kind: 'provider', code: c.label, title: c.meaning, rfc: null, provider: provider.name }));

@@ -213,7 +213,7 @@ export function parseSmtpLine(input: string): SmtpReply {
   const picked = pickReply(findReplyCodes(normal));
 
   let replyCode: number | null = null;
-  let status: string | null = null;
+  let status: string | null;
   let body: string;
   if (picked !== null) {
     replyCode = picked.first.code;

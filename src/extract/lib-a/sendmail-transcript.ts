@@ -38,7 +38,7 @@ export function talkBlocks(lines: readonly string[]): TalkBlock[] {
 export function isErrorText(text: string): boolean {
   const r = parseSmtpLine(text);
   if (r.replyCode !== null) return r.replyCode >= 400;
-  return r.status !== null && r.status.charAt(0) !== '2';
+  return r.status !== null && !r.status.startsWith('2');
 }
 
 /**
