@@ -41,6 +41,19 @@ import { mfilter } from './mfilter';
 import { biglobe } from './biglobe';
 import { fml } from './fml';
 import { apachejames } from './apachejames';
+import { aol } from './aol';
+import { apple } from './apple';
+import { yandex } from './yandex';
+import { mimecast } from './mimecast';
+import { sophos } from './sophos';
+import { mailgun } from './mailgun';
+import { verizon } from './verizon';
+import { docomo } from './docomo';
+import { softbank } from './softbank';
+import { courier } from './courier';
+import { domino } from './domino';
+import { messagingserver } from './messagingserver';
+import { powermta } from './powermta';
 
 /**
  * Bounce format readers, in priority order: the first one that matches and
@@ -52,6 +65,18 @@ import { apachejames } from './apachejames';
 export const EXTRACTORS: readonly Extractor[] = [
   // [section: reports]
   arf,
+  // [section: providers]
+  // Providers known by who wrote the bounce (From, Reporting-MTA), whatever MTA
+  // they run: before the MTA formats, whose readers they reuse under their own id.
+  aol,
+  apple,
+  yandex,
+  mimecast,
+  sophos,
+  mailgun,
+  verizon,
+  docomo,
+  softbank,
   // [section: before-rfc3464 A]
   // x1's list header looks like sendmail's ("---The following addresses had delivery errors---").
   x1,
@@ -70,6 +95,11 @@ export const EXTRACTORS: readonly Extractor[] = [
   biglobe,
   fml,
   apachejames,
+  courier,
+  domino,
+  messagingserver,
+  // PowerMTA's reports are plain RFC 3464 with fields of its own.
+  powermta,
   // [section: before-rfc3464 B]
   amazonses,
   amazonworkmail,

@@ -52,6 +52,7 @@ export const userunknown: ReasonRule = {
     'unknown local-part',
     'invalid final delivery userid',
     'not listed in public name',
+    'not listed in domino directory', // HCL Domino
     'is not a known user',
     'please check if address is correct', // Trend Micro InterScan MSS
     // German

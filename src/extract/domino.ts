@@ -1,0 +1,64 @@
+import type { Candidate, Extractor } from '../types';
+import { candidateOf, excluded, findLine, isRecipient, MAX_REASON_LINES, MAX_RECIPIENTS, mergeWithDsn, textLines, uniqueByRecipient } from './lib-a/common';
+import { findAddresses } from './address';
+
+// IBM (now HCL) Domino's router, unlike the old Lotus SMTP MTA that `notes`
+// reads, sends "DELIVERY FAILURE: <reason>" as the subject and this text,
+// usually above an RFC 3464 part whose Diagnostic-Code type is "X-Notes":
+//
+//   Your message
+//
+//     Subject: Quarterly figures
+//
+//   was not delivered to:
+//
+//     user@example.net
+//
+//   because:
+//
+//     User user@example.net not listed in Domino Directory
+
+// "DELIVERY FAILURE: User … not listed in Domino Directory" ("DELIVERY_FAILURE:" in some versions).
+const SUBJECT = /^DELIVERY[ _]FAILURE:/i;
+const LISTED = /^was not delivered to:$/i;
+const BECAUSE = /^because:$/i;
+// The notice opens with "Your message" within its first lines.
+const OPENING = /^Your message$/i;
+// Guard: the notice's list starts within its first lines.
+const MAX_OPENING_LINES = 30;
+
+function readNotice(lines: readonly string[], skip: ReadonlySet<string>): Candidate[] {
+  const listed = findLine(lines.slice(0, MAX_OPENING_LINES), LISTED);
+  if (listed === -1) return [];
+  const recipients: string[] = [];
+  const reason: string[] = [];
+  let inReason = false;
+  for (let i = listed + 1; i < lines.length && reason.length < MAX_REASON_LINES; i++) {
+    const line = (lines[i] ?? '').trim();
+    if (BECAUSE.test(line)) {
+      inReason = true;
+      continue;
+    }
+    if (inReason) {
+      // The reason is one paragraph: a blank line after it ends the notice.
+      if (line === '' && reason.length > 0) break;
+      if (line !== '') reason.push(line);
+    } else if (recipients.length < MAX_RECIPIENTS) {
+      recipients.push(...findAddresses(line).filter((a) => isRecipient(a, skip)));
+    }
+  }
+  // One "because:" answers for every address listed above it.
+  return recipients.map((recipient) => candidateOf({ recipient, diagnostic: reason.join(' '), cls: '5' }, 'domino'));
+}
+
+export const domino: Extractor = {
+  id: 'domino',
+  matches: (email) =>
+    SUBJECT.test(email.subject) || findLine(textLines(email).slice(0, MAX_OPENING_LINES), OPENING) !== -1,
+  extract: (email) => {
+    const found = readNotice(textLines(email), excluded(email));
+    if (found.length === 0) return [];
+    // The RFC 3464 part keeps its recipients and Status; the text fills a missing reason.
+    return uniqueByRecipient(mergeWithDsn(email, found, 'domino', (dsn) => dsn.diagnostic === ''));
+  },
+};

@@ -1,0 +1,102 @@
+import type { BounceEmail, Candidate, Extractor } from '../../types';
+import { findAddresses, isSystemAddress } from '../address';
+import { commandOf, dsnCandidatesOf } from '../delivery-status';
+import { fallbackRecipients, statedStatus } from '../lib-b/common';
+import { firstOf, readReportGroups } from '../lib-c/report-fields';
+import { excludedAddresses, scanText } from '../text-scan';
+import { looksLikeBounce } from '../../email/looks-like-bounce';
+
+// Mailbox providers and sending services (AOL, iCloud, Yandex, Mimecast, the
+// Japanese carriers…) mostly send the notice of the MTA they run (Postfix,
+// Yahoo's, Oracle's) or a plain RFC 3464 report: what tells them apart is who
+// wrote it (the From domain, the Reporting-MTA host, a header of their own).
+// These helpers recognise the writer and read the body with the reader of the
+// MTA underneath, under the provider's own format id.
+
+// Guard: the host names of a report are in its first lines; a longer search is wasted.
+const MAX_REPORTER_CHARS = 4000;
+
+function inDomains(domain: string, domains: readonly string[]): boolean {
+  const d = domain.toLowerCase().replace(/\.$/, '');
+  return domains.some((want) => d === want || d.endsWith(`.${want}`));
+}
+
+// Local parts a provider's mail system writes from besides MAILER-DAEMON and
+// postmaster ("post_master@", "bounce@", "no-reply@"); a person's address at the
+// provider (an auto-reply from user@aol.com) is not its mail system.
+const SYSTEM_LOCAL = /^(?:post_master|bounces?|no-?reply|mailer|mail-?delivery)[-_.+@]/i;
+
+/** Whether the From address is a mail-system address of one of the domains (or their subdomains). */
+export function fromIn(email: BounceEmail, domains: readonly string[]): boolean {
+  const from = findAddresses(email.from)[0] ?? '';
+  if (from === '' || !(isSystemAddress(from) || SYSTEM_LOCAL.test(from))) return false;
+  return inDomains(from.slice(from.indexOf('@') + 1), domains);
+}
+
+/** The Reporting-MTA host of the first delivery-status part ("dns; mx1.example.net" → "mx1.example.net"), or ''. */
+export function reportingHost(email: BounceEmail): string {
+  const body = email.deliveryStatus[0]?.slice(0, MAX_REPORTER_CHARS) ?? '';
+  for (const group of readReportGroups(body)) {
+    const value = firstOf(group, 'reporting-mta');
+    if (value === undefined) continue;
+    const bare = value.slice(value.indexOf(';') + 1).trim();
+    return bare.split(/[\s(]/)[0] ?? '';
+  }
+  return '';
+}
+
+/** Whether the From address or the Reporting-MTA host belongs to one of the domains. */
+export function writtenBy(email: BounceEmail, domains: readonly string[]): boolean {
+  return fromIn(email, domains) || inDomains(reportingHost(email), domains);
+}
+
+/** Whether the bounce has any of these header fields (lower-case names). */
+export function hasHeader(email: BounceEmail, names: readonly string[]): boolean {
+  return names.some((name) => email.headers.has(name));
+}
+
+/** Candidates of another format's reader, re-labelled with this format's id. */
+export function readAs(reader: Extractor, email: BounceEmail, format: string): Candidate[] {
+  if (!reader.matches(email)) return [];
+  return reader.extract(email).map((c) => ({ ...c, format }));
+}
+
+/**
+ * What the body holds, read in turn by: the readers of the MTAs the provider
+ * runs, its RFC 3464 part, and the plain-text scan (for a mail that looks
+ * like a delivery report), all under its own id.
+ */
+export function readProvider(email: BounceEmail, format: string, readers: readonly Extractor[] = []): Candidate[] {
+  for (const reader of readers) {
+    const found = readAs(reader, email, format);
+    if (found.length > 0) return found;
+  }
+  const dsn = dsnCandidatesOf(email, format);
+  if (dsn.length > 0) return dsn;
+  // The text scan only reads what looks like a delivery report, as the generic one does:
+  // a provider's newsletter that quotes "550 …" is not a bounce.
+  return looksLikeBounce(email) ? scanText(email.text, excludedAddresses(email), format) : [];
+}
+
+/**
+ * One candidate for a notice that names no recipient line by line: the address
+ * the bounce gives elsewhere (X-Failed-Recipients, the returned To), with the
+ * notice's own words; the status is the text's code, else a failure by the
+ * class the caller's wording states.
+ */
+export function noticeCandidate(email: BounceEmail, format: string, diagnostic: string, cls: '4' | '5' = '5'): Candidate[] {
+  const recipient = fallbackRecipients(email)[0] ?? null;
+  const text = diagnostic.replace(/\s+/g, ' ').trim();
+  if (text === '' && recipient === null) return [];
+  return [
+    {
+      recipient,
+      action: cls === '4' ? 'delayed' : 'failed',
+      status: statedStatus(text, cls),
+      diagnostic: text,
+      remoteMta: null,
+      command: commandOf(text),
+      format,
+    },
+  ];
+}

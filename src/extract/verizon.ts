@@ -1,0 +1,39 @@
+import type { Extractor } from '../types';
+import { yahoo } from './yahoo';
+import { noticeCandidate, readProvider, writtenBy } from './lib-d/provider';
+import { noticeLines } from './lib-b/common';
+
+// Verizon: its mobile gateways (vtext.com for SMS, vzwpix.com for MMS) answer
+// a message they cannot pass to a phone with a short notice of "Error:" lines
+// and no SMTP code; verizon.net mail sends Yahoo-style notices or RFC 3464
+// reports.
+//
+//   Error: Message could not be delivered to mobile.
+//   Error: No valid recipients for this message
+const DOMAINS = ['vtext.com', 'vzwpix.com', 'verizon.net', 'verizonwireless.com', 'vzw.com', 'myvzw.com'];
+// "Error: Message could not be delivered to mobile."
+const ERROR_LINE = /^Error:[ \t]*(\S.{0,500})$/;
+const UNDELIVERED = /\b(?:could not|cannot|can't) be delivered\b/i;
+// Guard: the notice is a few lines; the returned message may follow.
+const MAX_ERROR_LINES = 10;
+
+function errorLines(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const raw of lines) {
+    const m = ERROR_LINE.exec(raw.trim());
+    if (m?.[1] !== undefined) out.push(m[1].trim());
+    if (out.length >= MAX_ERROR_LINES) break;
+  }
+  return out;
+}
+
+export const verizon: Extractor = {
+  id: 'verizon',
+  matches: (email) => writtenBy(email, DOMAINS),
+  extract: (email) => {
+    const errors = errorLines(noticeLines(email));
+    // Only a notice that says the message was not delivered; other "Error:" lines are not a bounce.
+    if (errors.some((e) => UNDELIVERED.test(e))) return noticeCandidate(email, 'verizon', errors.join(' '));
+    return readProvider(email, 'verizon', [yahoo]);
+  },
+};
