@@ -4,7 +4,8 @@
 //   3. throughput on an mbox of ≥ 5,000 bounces built from test/fixtures   (goal ≥ 4,000 msgs/s)
 //   4. peak memory (max RSS) on a generated 1 GB mbox                       (goal ≤ 150 MB)
 // Options: --quick (a 100 MB mbox for figure 4, fewer runs), --size-mb N, --keep (leave
-// the generated files in the temp folder), --runs N. Uses hyperfine when it is installed,
+// the generated files in the temp folder), --runs N, --mailparser (read every email with
+// mailparser only, WHYBOUNCE_READER=mailparser: the figures without the light reader). Uses hyperfine when it is installed,
 // else a loop of spawnSync timed with process.hrtime. NODE_EXTRA_CA_CERTS is unset for
 // every run: Node 20 spends ~35 ms parsing that CA bundle at start (notes/ECOSYSTEM.md).
 import { spawnSync } from 'node:child_process';
@@ -30,6 +31,7 @@ const THROUGHPUT_MESSAGES = 5000;
 const env = { ...process.env };
 delete env.NODE_EXTRA_CA_CERTS;
 delete env.FORCE_COLOR;
+if (args.includes('--mailparser')) env.WHYBOUNCE_READER = 'mailparser';
 
 if (!existsSync(join(ROOT, 'dist', 'cli.cjs'))) {
   spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit', cwd: ROOT });
@@ -158,7 +160,8 @@ function runTimed(argv, extraEnv = {}) {
 
 const line = (label, value, goal, ok) => console.log(`${label.padEnd(52)} ${value.padEnd(26)} ${goal.padEnd(12)} ${ok ? 'ok' : 'MISSED'}`);
 
-console.log(`whybounce bench · Node ${process.version} · ${hyperfine ? 'hyperfine' : 'spawnSync loop'} · ${RUNS} runs · NODE_EXTRA_CA_CERTS unset`);
+const reader = env.WHYBOUNCE_READER === 'mailparser' ? ' · mailparser only' : '';
+console.log(`whybounce bench · Node ${process.version} · ${hyperfine ? 'hyperfine' : 'spawnSync loop'} · ${RUNS} runs · NODE_EXTRA_CA_CERTS unset${reader}`);
 console.log('');
 
 // 1 and 2: startup.

@@ -1,9 +1,20 @@
 // Builds the CLI and the library into CommonJS bundles with esbuild.
-// mailparser stays outside the bundle and is required lazily, so a raw SMTP
-// string never pays its ~100 ms load (notes/ECOSYSTEM.md §2).
+//
+// The CLI is two bundles, so that a raw SMTP string loads as little as
+// possible (issue 4, figure 1; docs/performance.md):
+//   dist/cli.cjs       the command line, the raw-string pipeline, lookup
+//                      tables, reasons, advice and renderers;
+//   dist/diagnose.cjs  the email path (src/diagnose.ts: extractors, the light
+//                      MIME reader, the mailparser wrapper), required by
+//                      cli.cjs on the first email only.
+// The modules both need (explain, reasons, lookup tables…) are in both files:
+// an email run parses them twice (~3 ms), a raw string never parses the email
+// path at all. mailparser stays outside every bundle and is required lazily,
+// so only an email the light reader declines pays its ~85 ms load.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const common = {
@@ -15,7 +26,79 @@ const common = {
   define: { WHYBOUNCE_VERSION: JSON.stringify(pkg.version) },
   logLevel: 'warning',
 };
-await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.cjs' });
+
+// In src/cli.ts, `require('./diagnose')` is the lazy load of the email path:
+// it becomes a require of the second bundle, next to cli.cjs in dist/.
+const emailPathAsBundle = {
+  name: 'email-path-as-bundle',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/diagnose$/ }, (args) =>
+      args.importer.endsWith('src/cli.ts') ? { path: './diagnose.cjs', external: true } : undefined,
+    );
+  },
+};
+
+// Two built-in modules that the CLI's dependencies load at start but seldom
+// use cost ~5 ms of a ~30 ms run when stdout is not a terminal: commander
+// requires node:child_process for executable subcommands (which whybounce has
+// none of), and chalk's supports-color requires node:tty (which pulls in
+// node:net) only to call isatty(1) and isatty(2). Both get a stand-in that
+// loads the real module on first use; isatty on stdout and stderr is read from
+// process.stdout/stderr.isTTY, which Node sets from the same check.
+const LAZY_BUILTINS = {
+  'node:child_process': {
+    from: /node_modules[\\/]commander[\\/]/,
+    contents: `let real;
+module.exports = { spawn: (...args) => (real ??= require('node:child_process')).spawn(...args) };`,
+  },
+  'node:tty': {
+    from: /node_modules[\\/]chalk[\\/]/,
+    contents: `module.exports = {
+  isatty: (fd) => fd === 1 ? process.stdout.isTTY === true : fd === 2 ? process.stderr.isTTY === true : require('node:tty').isatty(fd),
+};`,
+  },
+};
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^node:(child_process|tty)$/ }, (args) =>
+      LAZY_BUILTINS[args.path].from.test(args.importer) ? { path: args.path, namespace: 'lazy-builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({ contents: LAZY_BUILTINS[args.path].contents, loader: 'js' }));
+  },
+};
+
+const cli = await build({
+  ...common,
+  entryPoints: ['src/cli.ts'],
+  outfile: 'dist/cli.cjs',
+  plugins: [emailPathAsBundle, lazyBuiltins],
+  write: false,
+  minify: process.env.MINIFY === '1',
+});
+// The first line names the build by its content; bin/whybounce.js uses a code
+// cache only when it was made for that build (and for the running V8).
+const code = cli.outputFiles[0].text;
+const buildId = createHash('sha256').update(code).digest('hex').slice(0, 16);
+writeFileSync('dist/cli.cjs', `// whybounce build ${buildId}\n${code}`);
+writeCodeCache(buildId);
+
+await build({ ...common, entryPoints: ['src/diagnose.ts'], outfile: 'dist/diagnose.cjs' });
 await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.cjs' });
 // Type declarations for library users.
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+
+/**
+ * The V8 code cache of dist/cli.cjs for this Node: bin/whybounce.js runs a raw
+ * SMTP string once and saves what V8 compiled, so that later runs skip it.
+ * Caches of earlier builds are removed. A failure here only costs the speed-up.
+ */
+function writeCodeCache(id) {
+  for (const f of readdirSync('dist')) if (/^cli\.cjs\..*\.cache$/.test(f)) rmSync(`dist/${f}`);
+  const out = `dist/cli.cjs.${id}.v8-${process.versions.v8}.cache`;
+  const run = spawnSync(process.execPath, ['bin/whybounce.js', '550 5.1.1 <someone@example.com>: Recipient address rejected: User unknown'], {
+    env: { ...process.env, WHYBOUNCE_CODE_CACHE_OUT: out, NO_COLOR: '1' },
+    stdio: 'ignore',
+  });
+  if (run.status !== 0) process.stderr.write(`build: the code cache was not written (exit ${run.status})\n`);
+}

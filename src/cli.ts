@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { Chalk, supportsColor, type ChalkInstance } from 'chalk';
-import { diagnose, diagnoseText } from './diagnose';
+import { diagnoseText } from './diagnose-text';
 import { readInputs, type InputItem } from './input/read-input';
 import { filterDiagnoses, ONLY_TERMS, parseOnly, type OnlyTerm } from './filter-diagnoses';
 import { renderJson, renderNdjsonLine } from './render/json';
@@ -38,6 +38,22 @@ const PROGRESS_EVERY_MS = 200;
 
 class UsageError extends Error {}
 
+// WHYBOUNCE_READER=mailparser reads every email with mailparser only, the
+// reference reader, instead of trying the light reader first (to compare them).
+const READER = process.env.WHYBOUNCE_READER === 'mailparser' ? 'mailparser' : 'auto';
+
+type EmailPath = typeof import('./diagnose');
+let emailPath: EmailPath | undefined;
+
+// The email path (diagnose.ts: extractors, MIME readers, mailparser) is loaded
+// on the first email only, so a raw SMTP string never pays for it. The build
+// makes it a second bundle, dist/diagnose.cjs (scripts/build.mjs); under tsx
+// this is the plain module.
+function loadEmailPath(): EmailPath {
+  emailPath ??= require('./diagnose') as EmailPath;
+  return emailPath;
+}
+
 // chalk 5 does not read NO_COLOR: the colour level is decided here, once.
 // An explicit flag wins; then NO_COLOR (no-color.org); then chalk's own
 // detection (a terminal on stdout, FORCE_COLOR, TERM=dumb).
@@ -49,10 +65,37 @@ function colorLevel(opts: Options): 0 | 1 | 2 | 3 {
   return detected;
 }
 
+// Output that is not a terminal is gathered into pieces of up to this many
+// characters: a write per --ndjson line cost ~10% of a big batch. What is
+// gathered goes out before the process waits for more input (setImmediate)
+// and before any note on stderr (warn), so no line waits for more input and
+// `2>&1` keeps the order.
+const OUTPUT_PIECE = 64 * 1024;
+let pending = '';
+let flushQueued = false;
+
 /** Writes to stdout, waiting when the reader is slower than we are (a pipe to a slow consumer). */
 async function write(text: string): Promise<void> {
-  if (text === '' || process.stdout.write(text)) return;
+  if (text === '') return;
+  pending += text;
+  if (pending.length < OUTPUT_PIECE && !process.stdout.isTTY) {
+    if (!flushQueued) {
+      flushQueued = true;
+      setImmediate(flushPending);
+    }
+    return;
+  }
+  if (flushPending()) return;
   await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+}
+
+/** Writes what is gathered; false when stdout asks to wait for 'drain'. */
+function flushPending(): boolean {
+  flushQueued = false;
+  if (pending === '') return true;
+  const text = pending;
+  pending = '';
+  return process.stdout.write(text);
 }
 
 /** The stderr progress line: only on a terminal, never in a pipe or a log file. */
@@ -85,6 +128,7 @@ class Progress {
 let progress = new Progress(false);
 
 function warn(name: string, message: string): void {
+  flushPending();
   progress.clear();
   process.stderr.write(`whybounce: ${sanitizeInline(name)}: ${sanitizeInline(message)}\n`);
 }
@@ -109,7 +153,7 @@ async function diagnoseOne(item: InputItem): Promise<Outcome> {
     case 'string':
       return { ok: diagnoseText(item.text, 'argv') };
     case 'data': {
-      const result = await diagnose(item.data, { input: item.name });
+      const result = await loadEmailPath().diagnose(item.data, { input: item.name, reader: READER });
       const ok = item.warnings === undefined ? result : { ...result, warnings: [...item.warnings, ...result.warnings] };
       return item.source === undefined ? { ok } : { ok, source: item.source };
     }

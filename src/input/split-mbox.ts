@@ -64,20 +64,28 @@ export async function* splitMbox(
     const buf: Buffer = carry === null ? chunk : Buffer.concat([carry, chunk]);
     carry = null;
     let start = 0;
+    // Lines are kept in runs (one slice from `run` up to a line that needs
+    // handling), not one slice per line: a 2 MB attachment is 27,000 lines.
+    let run = 0;
     for (let nl = buf.indexOf(LF, start); nl !== -1; nl = buf.indexOf(LF, start)) {
       const end = nl + 1;
       if (startsWithFrom(buf, start, end)) {
+        if (start > run) push(buf.subarray(run, start));
         if (parts !== null) yield finish();
         parts = [];
+        run = end;
       } else if (buf[start] === GT) {
         let i = start;
         while (i < end && buf[i] === GT) i++;
-        push(buf.subarray(startsWithFrom(buf, i, end) ? start + 1 : start, end));
-      } else {
-        push(buf.subarray(start, end));
+        if (startsWithFrom(buf, i, end)) {
+          if (start > run) push(buf.subarray(run, start));
+          push(buf.subarray(start + 1, end));
+          run = end;
+        }
       }
       start = end;
     }
+    if (start > run) push(buf.subarray(run, start));
     if (start < buf.length) {
       // Guard: a "line" with no newline for megabytes is kept only up to the
       // limit, so a file of one endless line can't grow the carry without end.

@@ -73,9 +73,24 @@ function hostOf(field: string): string {
   return (value.split(/[\s[\]()]/)[0] ?? '').toLowerCase();
 }
 
+// byHost answers the same for the same host, and a batch names the same few
+// hosts over and over: answers are kept (at most HOST_MEMO_SIZE, then forgotten).
+const HOST_MEMO_SIZE = 4096;
+const hostMemo = new Map<string, Provider | null>();
+
 function byHost(host: string): Provider | null {
-  for (const p of PROVIDERS) if (hostMatches(host, p.hosts) !== null) return p;
-  return null;
+  const known = hostMemo.get(host);
+  if (known !== undefined) return known;
+  let found: Provider | null = null;
+  for (const p of PROVIDERS) {
+    if (hostMatches(host, p.hosts) !== null) {
+      found = p;
+      break;
+    }
+  }
+  if (hostMemo.size >= HOST_MEMO_SIZE) hostMemo.clear();
+  hostMemo.set(host, found);
+  return found;
 }
 
 function find(clues: ProviderClues): { provider: Provider; via: ProviderFinding['via'] } | null {
