@@ -12,7 +12,7 @@
 // path at all. mailparser stays outside every bundle and is required lazily,
 // so only an email the light reader declines pays its ~85 ms load.
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 
@@ -80,6 +80,8 @@ const cli = await build({
 // cache only when it was made for that build (and for the running V8).
 const code = cli.outputFiles[0].text;
 const buildId = createHash('sha256').update(code).digest('hex').slice(0, 16);
+// A clean checkout has no dist/ yet (esbuild only creates it when it writes).
+mkdirSync('dist', { recursive: true });
 writeFileSync('dist/cli.cjs', `// whybounce build ${buildId}\n${code}`);
 writeCodeCache(buildId);
 

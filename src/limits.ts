@@ -1,7 +1,7 @@
 // Every cap whybounce puts on its input, in one place. Bounces are written by
 // strangers and a bounce reader is fed whatever lands in a mailbox: each limit
 // below says which attack or accident it stops. When one is hit, the result's
-// warnings say so and the other inputs go on (see docs/limits.md for how to
+// warnings say so and the other inputs go on (see README.md, "Limits", for how to
 // raise them). Sizes are in bytes, lengths in UTF-16 characters.
 
 /**
