@@ -281,8 +281,8 @@ async function run(inputs: string[], opts: Options): Promise<number> {
   progress = new Progress(
     process.stderr.isTTY && opts.quiet !== true && (opts.summary === true || !process.stdout.isTTY),
   );
-  let diagnosed = false;
-  let trouble = false;
+  // Set inside emit(): an object, so that the checks after the loop see the updates.
+  const seen = { diagnosed: false, trouble: false };
 
   const emit = async (outcome: Outcome): Promise<void> => {
     if ('skipped' in outcome) {
@@ -291,7 +291,7 @@ async function run(inputs: string[], opts: Options): Promise<number> {
     }
     progress.messages++;
     if ('error' in outcome) {
-      trouble = true;
+      seen.trouble = true;
       progress.errors++;
       warn(outcome.error.input, outcome.error.error);
       if (summary !== null) addErrorToSummary(summary);
@@ -301,7 +301,7 @@ async function run(inputs: string[], opts: Options): Promise<number> {
     const result = only === null ? outcome.ok : filterDiagnoses(outcome.ok, only);
     progress.tick();
     if (result === null) return;
-    if (result.diagnoses.length > 0) diagnosed = true;
+    if (result.diagnoses.length > 0) seen.diagnosed = true;
     if (summary !== null) addToSummary(summary, result);
     const text = sink.result(result, outcome.source);
     progress.clear();
@@ -322,8 +322,8 @@ async function run(inputs: string[], opts: Options): Promise<number> {
     else if (opts.ndjson === true) await write(escapeJsonText(JSON.stringify(summaryRecord(summary))) + '\n');
     else await write(renderSummaryText(summary, chalk));
   }
-  if (trouble) return EXIT_TROUBLE;
-  return diagnosed ? EXIT_DIAGNOSED : EXIT_NOTHING;
+  if (seen.trouble) return EXIT_TROUBLE;
+  return seen.diagnosed ? EXIT_DIAGNOSED : EXIT_NOTHING;
 }
 
 /** The options as the completion scripts list them (kept in step with the parser by reading it). */
@@ -404,7 +404,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram();
   let debug = argv.includes('--debug');
   try {
-    program.parse(argv as string[]);
+    program.parse(argv);
     const opts = program.opts<Options>();
     debug = opts.debug === true;
     const inputs = program.args;
