@@ -22,7 +22,9 @@ function run() {
   const cacheFile = `${bundle}.${build[1]}.v8-${process.versions.v8}.cache`;
   if (cacheOut === undefined && !existsSync(cacheFile)) return false;
   const vm = require('node:vm');
-  const Module = require('node:module');
+  // This module's own constructor is the CommonJS Module class (what node:module
+  // exports), without loading node:module's public wrapper (~0.3 ms).
+  const Module = module.constructor;
   const script = new vm.Script(Module.wrap(source), {
     filename: bundle,
     cachedData: cacheOut === undefined ? readFileSync(cacheFile) : undefined,

@@ -85,7 +85,8 @@ async function diagnoseMessage(source: string | Buffer, input: string, options: 
   }
   const kind = options.kind ?? 'auto';
   const head = typeof data === 'string' ? data.slice(0, 4096) : data.subarray(0, 4096).toString('latin1');
-  if (kind === 'text' || (kind === 'auto' && !looksLikeEmail(head.replace(/\r\n?/g, '\n')))) {
+  const lfHead = head.includes('\r') ? head.replace(/\r\n?/g, '\n') : head;
+  if (kind === 'text' || (kind === 'auto' && !looksLikeEmail(lfHead))) {
     const result = diagnoseText(toText(data), input);
     return { ...result, warnings: [...warnings, ...result.warnings] };
   }

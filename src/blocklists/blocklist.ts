@@ -22,6 +22,13 @@ export interface Blocklist {
   name: string;
   /** How the text names the list (its DNS zone, its web site, its own name). */
   pattern: RegExp;
+  /**
+   * Lower-case words of which every match of `pattern` contains one: when the
+   * lower-cased text holds none, the pattern is not run (most replies name no
+   * list, and a regex costs a compilation on first use). ASCII only, so that
+   * lower-casing and the pattern's /i agree.
+   */
+  hints: readonly string[];
   /** Lookup and delisting page; null when the list no longer exists. */
   lookup: string | null;
   /** Builds a lookup link for the listed IP or domain, when the list has one. */

@@ -38,7 +38,9 @@ export interface BlocklistFinding {
 
 /** Finds the first blocklist the reply text names, with the listed IP or domain. */
 export function findBlocklist(text: string): BlocklistFinding | null {
+  const lower = text.toLowerCase();
   for (const list of BLOCKLISTS) {
+    if (!list.hints.some((h) => lower.includes(h))) continue;
     const m = list.pattern.exec(text);
     if (m === null) continue;
     const subList = list.subLists?.find((s) => s.pattern.test(text)) ?? null;

@@ -5,6 +5,7 @@ export const invaluement: Blocklist = {
   id: 'invaluement',
   name: 'Invaluement',
   pattern: /invaluement|\bivm(?:SIP|URI)\b/i,
+  hints: ['invaluement', 'ivm'],
   lookup: 'https://www.invaluement.com/',
   advice: 'Look the IP up on the Invaluement site and ask for removal after fixing the cause.',
   subLists: [

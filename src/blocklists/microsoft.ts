@@ -6,6 +6,7 @@ export const microsoftList: Blocklist = {
   id: 'microsoft',
   name: 'Microsoft',
   pattern: /banned sending ip|sender\.office\.com|\(S3150\)|part of their network is on our block ?list|\b5\.7\.6(?:0[6-9]|[1-4]\d)\b/i,
+  hints: ['banned sending ip', 'sender.office.com', '(s3150)', 'part of their network is on our block', '5.7.6'],
   lookup: 'https://sender.office.com',
   advice: 'Ask Microsoft to delist the IP.',
   subLists: [

@@ -5,6 +5,7 @@ export const sorbs: Blocklist = {
   id: 'sorbs',
   name: 'SORBS',
   pattern: /\bsorbs\.net\b|\bsorbs\b/i,
+  hints: ['sorbs'],
   lookup: null,
   note: 'SORBS was decommissioned in June 2024: there is no one left to ask for delisting.',
   actor: 'recipient-server',

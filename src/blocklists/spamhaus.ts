@@ -7,6 +7,7 @@ export const spamhaus: Blocklist = {
   id: 'spamhaus',
   name: 'Spamhaus',
   pattern: /spamhaus|\bcbl\.abuseat\.org\b|\[BL2[13]\]|\bBL000010\b/i,
+  hints: ['spamhaus', 'cbl.abuseat.org', '[bl2', 'bl000010'],
   lookup: 'https://check.spamhaus.org/',
   advice: 'Look the IP up at the Spamhaus checker: it says which list holds it, why, and how to ask for removal.',
   subLists: [

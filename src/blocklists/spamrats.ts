@@ -5,6 +5,7 @@ export const spamrats: Blocklist = {
   id: 'spamrats',
   name: 'SpamRATS',
   pattern: /spamrats|\bRATS-(?:Dyna|NoPtr|Spam|Auth)\b/i,
+  hints: ['spamrats', 'rats-'],
   lookup: 'https://www.spamrats.com/lookup.php',
   advice: 'Look the IP up at SpamRATS and follow its removal steps.',
   subLists: [

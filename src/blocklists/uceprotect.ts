@@ -5,6 +5,7 @@ export const uceprotect: Blocklist = {
   id: 'uceprotect',
   name: 'UCEPROTECT',
   pattern: /uceprotect/i,
+  hints: ['uceprotect'],
   lookup: 'https://www.uceprotect.net/en/rblcheck.php',
   advice: 'Check the IP at UCEPROTECT; see which level lists it.',
   subLists: [

@@ -292,8 +292,13 @@ function keyBefore(line: string, colon: number): string {
 function headerValue(line: string): string {
   const unfolded = (line.includes('\n') || line.includes('\r') ? line.replace(/(?:\r?\n|\r)[ \t]*/g, ' ') : line).trim();
   // The value is trimmed, so libmime's leading \s* in /^\s*([^:]+):(.*)$/ matches nothing here.
-  const match = /^[^:]+:(.*)$/.exec(unfolded);
-  return (match?.[1] ?? '').trim();
+  // That is /^[^:]+:(.*)$/ without the regex: a name before the first colon, and
+  // no line terminator after it (unfolding left only U+2028 and U+2029 possible).
+  const colon = unfolded.indexOf(':');
+  if (colon < 1) return '';
+  const rest = unfolded.slice(colon + 1);
+  if (/[\n\r\u2028\u2029]/.test(rest)) return '';
+  return rest.trim();
 }
 
 /** The first value of a structural MIME header; only plain ASCII is followed. */

@@ -9,6 +9,7 @@ export const apple: Provider = {
   hosts: ['icloud.com', 'me.com', 'mac.com', 'apple.com'],
   domains: ['icloud.com', 'me.com', 'mac.com'],
   marker: /support\.apple\.com\/(?:[a-z-]+\/)?(?:HT204137|102322)/,
+  markerHints: ['support.apple.com/'],
   codes: [
     {
       tag: /\[CS01\]/,

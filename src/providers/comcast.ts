@@ -9,6 +9,7 @@ export const comcast: Provider = {
   hosts: ['comcast.net'],
   domains: ['comcast.net'],
   marker: /postmaster\.comcast\.net/,
+  markerHints: ['postmaster.comcast.net'],
   codes: [
     {
       tag: /\bBL000010\b/,

@@ -8,5 +8,6 @@ export const gmx: Provider = {
   hosts: ['gmx.net', 'gmx.de', 'gmx.com', 'web.de'],
   domains: ['gmx.de', 'gmx.net', 'gmx.at', 'gmx.ch', 'gmx.com', 'web.de'],
   marker: /postmaster\.(?:gmx\.net|web\.de)/,
+  markerHints: ['postmaster.'],
   codes: [],
 };

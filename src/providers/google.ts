@@ -12,6 +12,7 @@ export const google: Provider = {
   hosts: ['google.com', 'googlemail.com', 'gmail.com'],
   domains: ['gmail.com', 'googlemail.com'],
   marker: /- (?:gsmtp|gcdp)\b|support\.google\.com\/(?:mail|a)\//,
+  markerHints: ['- gsmtp', '- gcdp', 'support.google.com/'],
   codes: [
     {
       status: '4.7.28',

@@ -99,6 +99,7 @@ function find(clues: ProviderClues): { provider: Provider; via: ProviderFinding[
     if (p) return { provider: p, via: { source: 'Remote-MTA', input: clues.remoteMta } };
   }
   for (const p of PROVIDERS) {
+    if (p.markerHints !== undefined && !p.markerHints.some((h) => clues.text.includes(h))) continue;
     const m = p.marker?.exec(clues.text);
     if (m) return { provider: p, via: { source: 'server reply', input: m[0] } };
   }

@@ -8,5 +8,6 @@ export const mailRu: Provider = {
   hosts: ['mail.ru'],
   domains: ['mail.ru', 'bk.ru', 'inbox.ru', 'list.ru', 'internet.ru'],
   marker: /postmaster\.mail\.ru/,
+  markerHints: ['postmaster.mail.ru'],
   codes: [],
 };

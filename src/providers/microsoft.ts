@@ -14,6 +14,7 @@ export const microsoft: Provider = {
   hosts: ['outlook.com', 'hotmail.com', 'office365.com', 'microsoft.com', 'live.com', 'msn.com', 'outlook.office.com'],
   domains: ['outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'hotmail.co.uk', 'hotmail.fr', 'outlook.fr', 'outlook.de', 'live.co.uk'],
   marker: /\b(?:RESOLVER|ROUTING|STOREDRV)\.[A-Z]{2,12}\.|prod\.outlook\.com|sender\.office\.com|\(S3150\)/,
+  markerHints: ['RESOLVER.', 'ROUTING.', 'STOREDRV.', 'prod.outlook.com', 'sender.office.com', '(S3150)'],
   codes: [
     {
       tag: /\(S3150\)/,

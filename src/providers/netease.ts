@@ -9,6 +9,7 @@ export const netease: Provider = {
   hosts: ['netease.com', '163.com', '126.com', 'yeah.net', '126.net'],
   domains: ['163.com', '126.com', 'yeah.net', 'vip.163.com'],
   marker: /mail\.163\.com\/help|\bDT:SPM\b/,
+  markerHints: ['mail.163.com/help', 'DT:SPM'],
   codes: [
     {
       tag: /\bDT:SPM\b/,

@@ -8,5 +8,6 @@ export const orange: Provider = {
   hosts: ['orange.fr', 'wanadoo.fr'],
   domains: ['orange.fr', 'wanadoo.fr'],
   marker: /\bOFR\d{0,3}_\d{1,3}\b/,
+  markerHints: ['OFR'],
   codes: [],
 };

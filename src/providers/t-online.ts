@@ -8,5 +8,6 @@ export const tOnline: Provider = {
   hosts: ['t-online.de'],
   domains: ['t-online.de', 'magenta.de'],
   marker: /postmaster\.t-online\.de|tosa@rx\.t-online\.de/,
+  markerHints: ['postmaster.t-online.de', 'tosa@rx.t-online.de'],
   codes: [],
 };

@@ -8,5 +8,6 @@ export const tencent: Provider = {
   hosts: ['qq.com'],
   domains: ['qq.com', 'foxmail.com', 'vip.qq.com'],
   marker: /service\.mail\.qq\.com/,
+  markerHints: ['service.mail.qq.com'],
   codes: [],
 };

@@ -11,6 +11,7 @@ export const yahoo: Provider = {
   hosts: ['yahoodns.net', 'yahoo.com', 'yahoo.net', 'aol.com', 'aol.net', 'yahooinc.com'],
   domains: ['yahoo.com', 'ymail.com', 'rocketmail.com', 'aol.com', 'yahoo.co.uk', 'yahoo.fr', 'yahoo.de', 'yahoo.es', 'yahoo.it', 'aim.com'],
   marker: /senders\.yahooinc\.com|postmaster\.(?:yahooinc|aol)\.com|\[(?:TSS|PH|BL|IPTS)\d\d\]/,
+  markerHints: ['senders.yahooinc.com', 'postmaster.yahooinc.com', 'postmaster.aol.com', '[TSS', '[PH', '[BL', '[IPTS'],
   codes: [
     {
       tag: /\bTSS04\b/,

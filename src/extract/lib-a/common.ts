@@ -1,7 +1,7 @@
 import type { Action, BounceEmail, Candidate, SmtpCommand } from '../../types';
 import { MAX_RECIPIENTS } from '../../limits';
 import { parseSmtpLine } from '../../smtp/parse-smtp-line';
-import { findAddresses, isSystemAddress } from '../address';
+import { findAddresses, firstAddress, isSystemAddress } from '../address';
 import { commandOf, readDeliveryStatus } from '../delivery-status';
 import { excludedAddresses } from '../text-scan';
 import { header } from '../../email/parse-email';
@@ -16,8 +16,16 @@ export const MAX_REASON_LINES = 40;
 
 /** The lines of the human-readable part, capped. */
 export function textLines(email: BounceEmail): string[] {
-  return email.text.split('\n', MAX_LINES);
+  // Many extractors split the same text: the last split is kept, and each
+  // caller gets its own copy of the array (some change theirs).
+  if (email.text !== lastText) {
+    lastLines = email.text.split('\n', MAX_LINES);
+    lastText = email.text;
+  }
+  return lastLines.slice();
 }
+let lastText: string | undefined;
+let lastLines: string[] = [];
 
 /** Whether a line of a list (trimmed) is exactly one address, maybe in <> or quotes, maybe ending in ":". */
 const LONE_ADDRESS = /^["<]?([^\s"<>]{1,64}@[^\s"<>:]{1,253})[">]?:?$/;
@@ -175,7 +183,7 @@ export function hasCode(text: string): boolean {
 
 /** Lower-cased From address, '' when none. */
 export function fromAddress(email: BounceEmail): string {
-  return findAddresses(email.from)[0]?.toLowerCase() ?? '';
+  return firstAddress(email.from)?.toLowerCase() ?? '';
 }
 
 export { header };

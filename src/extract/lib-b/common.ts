@@ -1,7 +1,7 @@
 import type { Action, BounceEmail, Candidate, SmtpCommand } from '../../types';
 import { MAX_RECIPIENTS } from '../../limits';
 import { parseSmtpLine } from '../../smtp/parse-smtp-line';
-import { findAddresses, isSystemAddress } from '../address';
+import { findAddresses, firstAddress, isSystemAddress } from '../address';
 import { commandOf } from '../delivery-status';
 import { excludedAddresses } from '../text-scan';
 import { header } from '../../email/parse-email';
@@ -19,7 +19,7 @@ export function noticeLines(email: BounceEmail): string[] {
 
 /** Whether the From header's address belongs to one of the domains (or their subdomains). */
 export function fromDomain(email: BounceEmail, domains: readonly string[]): boolean {
-  const from = findAddresses(email.from)[0]?.toLowerCase() ?? '';
+  const from = firstAddress(email.from)?.toLowerCase() ?? '';
   const domain = from.slice(from.indexOf('@') + 1);
   return domains.some((d) => domain === d || domain.endsWith(`.${d}`));
 }

@@ -1,5 +1,5 @@
 import type { BounceEmail, Candidate, Extractor } from '../../types';
-import { findAddresses, isSystemAddress } from '../address';
+import { firstAddress, isSystemAddress } from '../address';
 import { commandOf, dsnCandidatesOf } from '../delivery-status';
 import { fallbackRecipients, statedStatus } from '../lib-b/common';
 import { firstOf, readReportGroups } from '../lib-c/report-fields';
@@ -16,8 +16,11 @@ import { looksLikeBounce } from '../../email/looks-like-bounce';
 // Guard: the host names of a report are in its first lines; a longer search is wasted.
 const MAX_REPORTER_CHARS = 4000;
 
-function inDomains(domain: string, domains: readonly string[]): boolean {
-  const d = domain.toLowerCase().replace(/\.$/, '');
+function normalDomain(domain: string): string {
+  return domain.toLowerCase().replace(/\.$/, '');
+}
+
+function inNormalDomains(d: string, domains: readonly string[]): boolean {
   return domains.some((want) => d === want || d.endsWith(`.${want}`));
 }
 
@@ -28,13 +31,16 @@ const SYSTEM_LOCAL = /^(?:post_master|bounces?|no-?reply|mailer|mail-?delivery)[
 
 /** Whether the From address is a mail-system address of one of the domains (or their subdomains). */
 export function fromIn(email: BounceEmail, domains: readonly string[]): boolean {
-  const from = findAddresses(email.from)[0] ?? '';
-  if (from === '' || !(isSystemAddress(from) || SYSTEM_LOCAL.test(from))) return false;
-  return inDomains(from.slice(from.indexOf('@') + 1), domains);
+  const domain = writerOf(email).fromDomain;
+  return domain !== null && inNormalDomains(domain, domains);
 }
 
 /** The Reporting-MTA host of the first delivery-status part ("dns; mx1.example.net" → "mx1.example.net"), or ''. */
 export function reportingHost(email: BounceEmail): string {
+  return writerOf(email).reportingHost;
+}
+
+function readReportingHost(email: BounceEmail): string {
   const body = email.deliveryStatus[0]?.slice(0, MAX_REPORTER_CHARS) ?? '';
   for (const group of readReportGroups(body)) {
     const value = firstOf(group, 'reporting-mta');
@@ -45,9 +51,37 @@ export function reportingHost(email: BounceEmail): string {
   return '';
 }
 
+// Dozens of extractors ask who wrote the same email: its From address and
+// Reporting-MTA host are read once per email object (the email is not changed
+// while it is read; a copy with other fields is another key).
+interface Writer {
+  /** The domain of a mail-system From address (lower case, no final dot), or null when From is not one. */
+  fromDomain: string | null;
+  reportingHost: string;
+  /** reportingHost in lower case without a final dot. */
+  reportingDomain: string;
+}
+const writers = new WeakMap<BounceEmail, Writer>();
+
+function writerOf(email: BounceEmail): Writer {
+  let writer = writers.get(email);
+  if (writer === undefined) {
+    const from = firstAddress(email.from) ?? '';
+    const system = from !== '' && (isSystemAddress(from) || SYSTEM_LOCAL.test(from));
+    const host = readReportingHost(email);
+    writer = {
+      fromDomain: system ? normalDomain(from.slice(from.indexOf('@') + 1)) : null,
+      reportingHost: host,
+      reportingDomain: normalDomain(host),
+    };
+    writers.set(email, writer);
+  }
+  return writer;
+}
+
 /** Whether the From address or the Reporting-MTA host belongs to one of the domains. */
 export function writtenBy(email: BounceEmail, domains: readonly string[]): boolean {
-  return fromIn(email, domains) || inDomains(reportingHost(email), domains);
+  return fromIn(email, domains) || inNormalDomains(writerOf(email).reportingDomain, domains);
 }
 
 /** Whether the bounce has any of these header fields (lower-case names). */
