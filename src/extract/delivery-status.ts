@@ -5,6 +5,7 @@ import { header } from '../email/parse-email';
 import { cleanAddress, findAddresses, isSystemAddress } from './address';
 import { stripType } from './fields';
 import { firstOf, headerValues, readReportGroups, type ReportGroup } from './lib-c/report-fields';
+import { toSmtpCommand } from '../smtp/commands';
 
 // RFC 3464 (and RFC 1894 before it, RFC 6533 for message/global-delivery-status)
 // delivery-status fields: a per-message group, then one group per recipient.
@@ -94,24 +95,9 @@ export function commandOf(text: string): SmtpCommand | null {
   // Exim: "after RCPT TO:<…>", "after pipelined DATA", "after initial connection".
   const m = /in reply to (\w+)/.exec(lower) ?? /after (?:pipelined )?(\w+)(?: to| from)?\b/.exec(lower);
   const word = m?.[1]?.toUpperCase() ?? '';
-  switch (word) {
-    case 'RCPT':
-    case 'MAIL':
-    case 'DATA':
-    case 'HELO':
-    case 'EHLO':
-    case 'STARTTLS':
-    case 'AUTH':
-    case 'BDAT':
-    case 'QUIT':
-      return word;
-    case 'END':
-      return 'DATA'; // "in reply to end of DATA command"
-    case 'INITIAL':
-      return 'CONN'; // Exim: "SMTP error from remote mail server after initial connection"
-    default:
-      return null;
-  }
+  if (word === 'END') return 'DATA'; // "in reply to end of DATA command"
+  if (word === 'INITIAL') return 'CONN'; // Exim: "SMTP error from remote mail server after initial connection"
+  return toSmtpCommand(word);
 }
 
 /**

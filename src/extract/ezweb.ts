@@ -1,6 +1,7 @@
 import type { Candidate, Extractor, ReasonId, SmtpCommand } from '../types';
 import { excludedAddresses } from './text-scan';
 import { candidateOf, isRecipient, MAX_RECIPIENTS, noticeLines, uniqueByRecipient } from './lib-b/common';
+import { toSmtpCommand } from '../smtp/commands';
 
 // au by KDDI's EZweb mail (ezweb.ne.jp) explains a failure with a fixed English
 // sentence under its Japanese one; the sentence decides the reason even where
@@ -19,19 +20,6 @@ const RECIPIENT_LINE = /^(?:Recipient: )?<([^\s<>]{1,64}@[^\s<>]{1,253})>(?::\s?
 // ">>> RCPT TO:<kijitora@example.jp>" — the command sent; "<<< 550 …" — the reply to it.
 const SENT = /^>>> ([A-Z]{4})\b/;
 const RECEIVED = /^<<< (.{1,2000})$/;
-
-function commandOfWord(word: string | undefined): SmtpCommand | null {
-  switch (word) {
-    case 'RCPT':
-    case 'MAIL':
-    case 'DATA':
-    case 'HELO':
-    case 'EHLO':
-      return word;
-    default:
-      return null;
-  }
-}
 
 /**
  * EZweb (au by KDDI) "Mail System Error - Returned Mail" from Postmaster@ezweb.ne.jp:
@@ -70,7 +58,7 @@ export const ezweb: Extractor = {
         continue;
       }
       const sent = SENT.exec(line);
-      if (sent !== null) current.command = commandOfWord(sent[1]);
+      if (sent !== null) current.command = toSmtpCommand(sent[1]);
       const got = RECEIVED.exec(line)?.[1];
       if (got !== undefined) current.reply.push(got);
     }

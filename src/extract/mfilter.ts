@@ -2,6 +2,7 @@ import type { Extractor, SmtpCommand } from '../types';
 import { header } from '../email/parse-email';
 import { findAddresses } from './address';
 import { candidateOf, excluded, isRecipient, MAX_REASON_LINES, textLines } from './lib-a/common';
+import { toSmtpCommand } from '../smtp/commands';
 
 // m-FILTER (X-Mailer: m-FILTER), a Japanese mail gateway; its intro is in
 // Japanese, then the failed address and two labelled sections:
@@ -18,11 +19,6 @@ import { candidateOf, excluded, isRecipient, MAX_REASON_LINES, textLines } from 
 
 // "-------server message", "-------SMTP command", "-------original message"
 const SECTION = /^-{5,}(server message|SMTP command|original message)\s*$/i;
-
-function toCommand(word: string): SmtpCommand | null {
-  const w = word.trim().split(/\s/)[0]?.toUpperCase() ?? '';
-  return w === 'RCPT' || w === 'MAIL' || w === 'DATA' || w === 'HELO' || w === 'EHLO' ? w : null;
-}
 
 export const mfilter: Extractor = {
   id: 'mfilter',
@@ -44,7 +40,7 @@ export const mfilter: Extractor = {
       if (line === '') continue;
       if (section === '') recipient ??= findAddresses(line).find((a) => isRecipient(a, notMine)) ?? null;
       else if (section === 'server message' && server.length < MAX_REASON_LINES) server.push(line);
-      else if (section === 'smtp command') command ??= toCommand(line);
+      else if (section === 'smtp command') command ??= toSmtpCommand(line.trim().split(/\s/)[0]);
     }
     if (recipient === null) return [];
     return [candidateOf({ recipient, diagnostic: server.join(' '), cls: '5', command }, 'mfilter')];

@@ -1,8 +1,9 @@
-import type { BounceEmail, Candidate, Extractor, SmtpCommand } from '../types';
+import type { BounceEmail, Candidate, Extractor } from '../types';
 import { parseSmtpLine } from '../smtp/parse-smtp-line';
 import { findAddresses } from './address';
 import { candidateOf, dsnCandidates, excluded, isRecipient, mergeWithDsn, textLines, uniqueByRecipient } from './lib-a/common';
 import { firstErrorVerdict, isErrorText, talkBlocks, verdictFor, type TalkBlock } from './lib-a/sendmail-transcript';
+import { toSmtpCommand } from '../smtp/commands';
 
 // "   ----- The following addresses had permanent fatal errors -----"
 // "   ----- The following addresses had transient non-fatal errors -----"
@@ -73,21 +74,6 @@ export function transcriptLines(lines: readonly string[]): string[] {
   return out;
 }
 
-function toCommand(word: string | null): SmtpCommand | null {
-  switch (word) {
-    case 'RCPT':
-    case 'MAIL':
-    case 'DATA':
-    case 'HELO':
-    case 'EHLO':
-    case 'QUIT':
-    case 'CONN':
-      return word;
-    default:
-      return null;
-  }
-}
-
 /** The best reason for one recipient: the remote answer to it, else "(reason: …)", else any error line. */
 function candidateFor(item: Listed, blocks: readonly TalkBlock[]): Candidate {
   const recipient = item.recipient ?? '';
@@ -102,7 +88,7 @@ function candidateFor(item: Listed, blocks: readonly TalkBlock[]): Candidate {
       recipient: item.recipient,
       diagnostic,
       cls: item.cls,
-      command: said === null ? null : toCommand(said.command),
+      command: said === null ? null : toSmtpCommand(said.command),
       remoteMta: said === null ? null : said.host,
     },
     'sendmail',

@@ -1,7 +1,8 @@
-import type { BounceEmail, Candidate, Extractor, SmtpCommand } from '../types';
+import type { BounceEmail, Candidate, Extractor } from '../types';
 import { candidateOf, excluded, isRecipient, textLines, uniqueByRecipient } from './lib-a/common';
 import { recipientsOfTranscript, talkBlocks, verdictFor } from './lib-a/sendmail-transcript';
 import { transcriptLines } from './sendmail';
+import { toSmtpCommand } from '../smtp/commands';
 
 // Old sendmail (V5, and V8 without DSN support) returns only the transcript,
 // with no recipient list and no DSN part:
@@ -14,10 +15,6 @@ import { transcriptLines } from './sendmail';
 //
 // Every "NNN <address>... text" line is one failed recipient.
 
-function asCommand(word: string | null): SmtpCommand | null {
-  return word === 'RCPT' || word === 'MAIL' || word === 'DATA' || word === 'HELO' || word === 'EHLO' || word === 'CONN' ? word : null;
-}
-
 function readV5(email: BounceEmail): Candidate[] {
   const blocks = talkBlocks(transcriptLines(textLines(email)));
   const notMine = excluded(email);
@@ -26,7 +23,7 @@ function readV5(email: BounceEmail): Candidate[] {
     recipients.map((recipient) => {
       const v = verdictFor(blocks, recipient);
       return candidateOf(
-        { recipient, diagnostic: v.diagnostic ?? '', command: asCommand(v.command), remoteMta: v.host },
+        { recipient, diagnostic: v.diagnostic ?? '', command: toSmtpCommand(v.command), remoteMta: v.host },
         'v5sendmail',
       );
     }),

@@ -1,7 +1,8 @@
-import type { Candidate, Extractor, SmtpCommand } from '../types';
+import type { Candidate, Extractor } from '../types';
 import { parseSmtpLine } from '../smtp/parse-smtp-line';
 import { findAddresses } from './address';
 import { candidateOf, findLine, MAX_REASON_LINES, MAX_RECIPIENTS, mergeWithDsn, textLines, uniqueByRecipient } from './lib-a/common';
+import { toSmtpCommand } from '../smtp/commands';
 
 // An anonymous MTA's notice, boxed in lines of "=":
 //
@@ -29,10 +30,6 @@ const DETAILS = /^\s*Technical details:\s*$/i;
 const BOX = /^(?:={10,}|-{10,})/;
 // "SMTP:RCPT host 192.0.2.8: 553 5.3.0 …": the command and the host, then the reply.
 const SMTP_PREFIX = /^SMTP:([A-Z]{4}) host ([^\s:]{1,255}): (.{1,1000})$/;
-
-function toCommand(word: string | undefined): SmtpCommand | null {
-  return word === 'RCPT' || word === 'MAIL' || word === 'DATA' || word === 'HELO' || word === 'EHLO' ? word : null;
-}
 
 export const x3: Extractor = {
   id: 'x3',
@@ -68,7 +65,7 @@ export const x3: Extractor = {
           recipient,
           diagnostic: `${smtp?.[3] ?? detail}${aborted}`.trim(),
           cls: '5',
-          command: toCommand(smtp?.[1]),
+          command: toSmtpCommand(smtp?.[1]),
           remoteMta: smtp?.[2] ?? null,
         },
         'x3',

@@ -1,6 +1,7 @@
-import type { Candidate, Extractor, SmtpCommand } from '../types';
+import type { Candidate, Extractor } from '../types';
 import { findAddresses } from './address';
 import { candidateOf, findLine, MAX_RECIPIENTS, textLines, uniqueByRecipient } from './lib-a/common';
+import { toSmtpCommand } from '../smtp/commands';
 
 // An anonymous filtering gateway's notice (subject "There was an error sending
 // your mail"), one line per failed recipient:
@@ -29,10 +30,6 @@ const RETURNED = /^The following recipients returned (permanent|temporary) error
 // "… refused to accept your message (DATA), with the following error message: [reply]"
 const SERVER = /^SMTP Server <([^<>\s]{1,255})> refused to accept your message \(([A-Z]{4})\)/;
 
-function toCommand(word: string | undefined): SmtpCommand | null {
-  return word === 'RCPT' || word === 'MAIL' || word === 'DATA' || word === 'HELO' || word === 'EHLO' ? word : null;
-}
-
 /** The remote reply the notice quotes in square brackets, else the whole text. */
 function quotedReply(text: string): string {
   const at = text.lastIndexOf('[');
@@ -47,7 +44,7 @@ function entryOf(line: string): Candidate | null {
         recipient: findAddresses(rejected[2] ?? '')[0] ?? null,
         diagnostic: quotedReply(rejected[4] ?? ''),
         cls: '5',
-        command: toCommand(rejected[3]),
+        command: toSmtpCommand(rejected[3]),
         remoteMta: rejected[1] ?? null,
       },
       'x6',
@@ -62,7 +59,7 @@ function entryOf(line: string): Candidate | null {
       recipient: findAddresses(returned[2] ?? '')[0] ?? null,
       diagnostic: quotedReply(reason),
       cls: /temporary/i.test(returned[1] ?? '') ? '4' : '5',
-      command: toCommand(server?.[2]),
+      command: toSmtpCommand(server?.[2]),
       remoteMta: server?.[1] ?? null,
     },
     'x6',
