@@ -364,12 +364,12 @@ function buildProgram(): Command {
   return new Command()
     .name('whybounce')
     .description(
-      'Tells why an email bounced: reads bounce emails (files, folders, mboxes, Maildirs, .gz, stdin)\nor raw SMTP error strings and explains the reply code and the enhanced status code in plain English.',
+      'Tells why an email bounced: reads bounce emails (files, folders, mboxes, Maildirs, .gz, stdin) or raw SMTP error strings and explains the reply code and the enhanced status code in plain English.',
     )
     .version(typeof WHYBOUNCE_VERSION === 'string' ? WHYBOUNCE_VERSION : '0.0.0-dev', '-V, --version')
     .argument(
       '[inputs...]',
-      'bounce files, folders, mboxes, Maildirs, .gz files, "-" for stdin,\nor an SMTP error string such as "554 5.1.0 Sender Denied"',
+      'bounce files, folders, mboxes, Maildirs, .gz files, "-" for stdin, or an SMTP error string such as "554 5.1.0 Sender Denied"',
     )
     .option('--json', 'print JSON: one object per input, a whole mbox included (an array for several)')
     .option('--ndjson', 'print one JSON object per line per message, as each is done')
