@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { Chalk, supportsColor, type ChalkInstance } from 'chalk';
 import { diagnoseText } from './diagnose-text';
-import { readInputs, type InputItem } from './input/read-input';
+import { readInputBatches, type InputItem } from './input/read-input';
 import { filterDiagnoses, ONLY_TERMS, parseOnly, type OnlyTerm } from './filter-diagnoses';
 import { renderJson, renderNdjsonLine } from './render/json';
 import { renderText } from './render/text';
@@ -81,10 +81,11 @@ let pendingBytes = 0;
 let flushQueued = false;
 
 /** Writes to stdout, waiting when the reader is slower than we are (a pipe to a slow consumer). */
-async function write(text: string): Promise<void> {
-  if (text === '') return;
+function write(text: string): Promise<void> | undefined {
+  // Not async: a line that needs no waiting costs no promise (a batch writes thousands).
+  if (text === '') return undefined;
   if (process.stdout.isTTY) {
-    if (flushPending() && process.stdout.write(text)) return;
+    if (flushPending() && process.stdout.write(text)) return undefined;
   } else {
     const bytes = Buffer.from(text, 'utf8');
     pending.push(bytes);
@@ -94,11 +95,11 @@ async function write(text: string): Promise<void> {
         flushQueued = true;
         setImmediate(flushPending);
       }
-      return;
+      return undefined;
     }
-    if (flushPending()) return;
+    if (flushPending()) return undefined;
   }
-  await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+  return new Promise<void>((resolve) => process.stdout.once('drain', resolve));
 }
 
 /** Writes what is gathered; false when stdout asks to wait for 'drain'. */
@@ -165,11 +166,27 @@ async function diagnoseOne(item: InputItem): Promise<Outcome> {
       return { skipped: item };
     case 'string':
       return { ok: diagnoseText(item.text, 'argv') };
-    case 'data': {
-      const result = await loadEmailPath().diagnose(item.data, { input: item.name, reader: READER });
-      const ok = item.warnings === undefined ? result : { ...result, warnings: [...item.warnings, ...result.warnings] };
-      return item.source === undefined ? { ok } : { ok, source: item.source };
-    }
+    case 'data':
+      return dataOutcome(item, await loadEmailPath().diagnose(item.data, { input: item.name, reader: READER }));
+  }
+}
+
+function dataOutcome(item: InputItem & { kind: 'data' }, result: DiagnoseResult): Outcome {
+  const ok = item.warnings === undefined ? result : { ...result, warnings: [...item.warnings, ...result.warnings] };
+  return item.source === undefined ? { ok } : { ok, source: item.source };
+}
+
+/**
+ * diagnoseItem without a promise: the same outcome for an email the light
+ * reader reads, and null for anything else (then diagnoseItem answers).
+ */
+function diagnoseItemSync(item: InputItem): Outcome | null {
+  if (item.kind !== 'data') return null;
+  try {
+    const result = loadEmailPath().diagnoseSync(item.data, { input: item.name, reader: READER });
+    return result === null ? null : dataOutcome(item, result);
+  } catch (err) {
+    return { error: { input: item.name, error: err instanceof Error ? err.message : String(err) } };
   }
 }
 
@@ -297,10 +314,11 @@ async function run(inputs: string[], opts: Options): Promise<number> {
   // Set inside emit(): an object, so that the checks after the loop see the updates.
   const seen = { diagnosed: false, trouble: false };
 
-  const emit = async (outcome: Outcome): Promise<void> => {
+  // Not async: returns a promise only when output must wait for 'drain'.
+  const emit = (outcome: Outcome): Promise<void> | undefined => {
     if ('skipped' in outcome) {
       if (opts.quiet !== true) warn(outcome.skipped.name, `skipped: ${outcome.skipped.reason}`);
-      return;
+      return undefined;
     }
     progress.messages++;
     if ('error' in outcome) {
@@ -308,24 +326,27 @@ async function run(inputs: string[], opts: Options): Promise<number> {
       progress.errors++;
       warn(outcome.error.input, outcome.error.error);
       if (summary !== null) addErrorToSummary(summary);
-      await write(sink.error(outcome.error));
-      return;
+      return write(sink.error(outcome.error));
     }
     const result = only === null ? outcome.ok : filterDiagnoses(outcome.ok, only);
     progress.tick();
-    if (result === null) return;
+    if (result === null) return undefined;
     if (result.diagnoses.length > 0) seen.diagnosed = true;
     if (summary !== null) addToSummary(summary, result);
     const text = sink.result(result, outcome.source);
     progress.clear();
-    await write(text);
+    return write(text);
   };
 
   await write(sink.begin());
-  // One message at a time: each result is written as soon as it is known, and
-  // at most one message (≤ MAX_MESSAGE_BYTES) is held, however big the mbox.
-  for await (const item of readInputs(args, { stdin: () => process.stdin as AsyncIterable<Buffer> })) {
-    await emit(await diagnoseItem(item));
+  // One message at a time: each result is written as soon as it is known. A
+  // batch is the messages one 256 KB chunk of an mbox completes (or one message,
+  // ≤ MAX_MESSAGE_BYTES), so little is held however big the mbox.
+  for await (const batch of readInputBatches(args, { stdin: () => process.stdin as AsyncIterable<Buffer> })) {
+    for (const item of batch) {
+      const waiting = emit(diagnoseItemSync(item) ?? (await diagnoseItem(item)));
+      if (waiting !== undefined) await waiting;
+    }
   }
   progress.clear();
   await write(sink.end());

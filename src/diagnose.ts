@@ -6,6 +6,7 @@ import { findAddresses, isSystemAddress } from './extract/address';
 import { excludedAddresses } from './extract/text-scan';
 import { looksLikeBounce } from './email/looks-like-bounce';
 import { header, parseEmail } from './email/parse-email';
+import { lightParse } from './email/light-parse';
 
 // Guards (src/limits.ts): a message over MAX_MESSAGE_BYTES is cut before parsing;
 // capCandidates (diagnose-text.ts) cuts what it yields.
@@ -62,21 +63,44 @@ export async function diagnose(source: string | Buffer, options: DiagnoseOptions
   try {
     return await diagnoseMessage(source, input, options);
   } catch (err) {
-    // Guard: a bug that hostile bytes trigger in one extractor must not end a
-    // batch. The message is still read as plain text, and the warning says why
-    // (the fuzz script reports every such warning as a crash to fix).
-    const why = err instanceof Error ? err.message : String(err);
-    const warning = `Internal error while reading this message (${why}); its text was scanned instead.`;
-    try {
-      const result = diagnoseText(toText(source).slice(0, MAX_SCAN_CHARS), input);
-      return { ...result, warnings: [warning, ...result.warnings] };
-    } catch {
-      return { input, isBounce: false, diagnoses: [], warnings: [warning] };
-    }
+    return internalError(source, input, err);
   }
 }
 
-async function diagnoseMessage(source: string | Buffer, input: string, options: DiagnoseOptions): Promise<DiagnoseResult> {
+/**
+ * `diagnose` without a promise, for a batch: the same result when the message
+ * is raw text or the light reader reads it, and null when it needs mailparser
+ * (then call `diagnose`). Never throws.
+ */
+export function diagnoseSync(source: string | Buffer, options: DiagnoseOptions = {}): DiagnoseResult | null {
+  const input = options.input ?? 'argv';
+  try {
+    return diagnoseMessageSync(source, input, options);
+  } catch (err) {
+    return internalError(source, input, err);
+  }
+}
+
+function internalError(source: string | Buffer, input: string, err: unknown): DiagnoseResult {
+  // Guard: a bug that hostile bytes trigger in one extractor must not end a
+  // batch. The message is still read as plain text, and the warning says why
+  // (the fuzz script reports every such warning as a crash to fix).
+  const why = err instanceof Error ? err.message : String(err);
+  const warning = `Internal error while reading this message (${why}); its text was scanned instead.`;
+  try {
+    const result = diagnoseText(toText(source).slice(0, MAX_SCAN_CHARS), input);
+    return { ...result, warnings: [warning, ...result.warnings] };
+  } catch {
+    return { input, isBounce: false, diagnoses: [], warnings: [warning] };
+  }
+}
+
+/** What is read before parsing: the cut data and its warnings, or the result when it is plain text. */
+function prepare(
+  source: string | Buffer,
+  input: string,
+  options: DiagnoseOptions,
+): { data: string | Buffer; warnings: string[]; result?: DiagnoseResult } {
   const warnings: string[] = [];
   let data = source;
   if (data.length > MAX_MESSAGE_BYTES) {
@@ -88,20 +112,50 @@ async function diagnoseMessage(source: string | Buffer, input: string, options: 
   const lfHead = head.includes('\r') ? head.replace(/\r\n?/g, '\n') : head;
   if (kind === 'text' || (kind === 'auto' && !looksLikeEmail(lfHead))) {
     const result = diagnoseText(toText(data), input);
-    return { ...result, warnings: [...warnings, ...result.warnings] };
+    return { data, warnings, result: { ...result, warnings: [...warnings, ...result.warnings] } };
   }
-  let email: BounceEmail;
-  try {
-    email = await parseEmail(data, { reader: options.reader ?? 'auto' });
-  } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
-    const result = diagnoseText(toText(data), input);
-    return { ...result, warnings: [...warnings, `The email could not be parsed (${why}); its text was scanned instead.`] };
-  }
+  return { data, warnings };
+}
+
+function unparsed(data: string | Buffer, input: string, warnings: string[], err: unknown): DiagnoseResult {
+  const why = err instanceof Error ? err.message : String(err);
+  const result = diagnoseText(toText(data), input);
+  return { ...result, warnings: [...warnings, `The email could not be parsed (${why}); its text was scanned instead.`] };
+}
+
+function diagnoseEmail(email: BounceEmail, input: string, warnings: string[]): DiagnoseResult {
   warnings.push(...email.warnings);
   let candidates = extractCandidates(email);
   const isBounce = candidates.length > 0 || looksLikeBounce(email);
   if (candidates.length === 0 && isBounce) candidates = [fallbackCandidate(email)];
   if (!isBounce) warnings.push('This email is not a bounce: no delivery report and no SMTP error found.');
   return { input, isBounce, diagnoses: capCandidates(candidates, warnings).map(explainCandidate), warnings };
+}
+
+async function diagnoseMessage(source: string | Buffer, input: string, options: DiagnoseOptions): Promise<DiagnoseResult> {
+  const { data, warnings, result } = prepare(source, input, options);
+  if (result !== undefined) return result;
+  let email: BounceEmail;
+  try {
+    email = await parseEmail(data, { reader: options.reader ?? 'auto' });
+  } catch (err) {
+    return unparsed(data, input, warnings, err);
+  }
+  return diagnoseEmail(email, input, warnings);
+}
+
+function diagnoseMessageSync(source: string | Buffer, input: string, options: DiagnoseOptions): DiagnoseResult | null {
+  if (options.reader === 'mailparser') return null;
+  const { data, warnings, result } = prepare(source, input, options);
+  if (result !== undefined) return result;
+  // parseEmail tries the light reader first: when it reads the message (or
+  // throws), parseEmail gives that same email (or rejects with that error).
+  let email: BounceEmail | null;
+  try {
+    email = lightParse(data);
+  } catch (err) {
+    return unparsed(data, input, warnings, err);
+  }
+  if (email === null) return null;
+  return diagnoseEmail(email, input, warnings);
 }

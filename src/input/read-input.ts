@@ -9,7 +9,7 @@ import { pipeline, Readable } from 'node:stream';
 import { hasSmtpCode } from '../smtp/parse-smtp-line';
 import { MAX_FILE_BYTES, MAX_MESSAGE_BYTES } from '../limits';
 import { collect, peek, sniff } from './sniff';
-import { splitMbox } from './split-mbox';
+import { MboxSplitter, type MboxMessage } from './split-mbox';
 import { walkFolder } from './walk-folder';
 
 /**
@@ -74,11 +74,17 @@ function sizeWarning(): string {
  * split as it streams in, anything else is one message. In a folder walk,
  * files that are not mail come back as `skipped`.
  */
+// The generators below yield batches: every message one chunk of an mbox
+// completes comes out together, so the layers between the file and the CLI's
+// loop cost a promise per chunk, not per message.
+type Batch = InputItem[];
+type DataItem = Extract<InputItem, { kind: 'data' }>;
+
 async function* messagesOf(
   name: string,
   chunks: AsyncIterable<Buffer>,
   options: { skipNonMail: boolean; gzipped?: boolean },
-): AsyncGenerator<InputItem> {
+): AsyncGenerator<Batch> {
   const { head, rest } = await peek(chunks);
   const kind = sniff(head);
   if (kind === 'gzip' && options.gzipped !== true) {
@@ -86,60 +92,77 @@ async function* messagesOf(
     return;
   }
   if (head.length === 0) {
-    if (options.skipNonMail) yield { kind: 'skipped', name, reason: 'empty file' };
-    else yield { kind: 'error', name, error: name === '-' ? 'standard input is empty' : 'file is empty' };
+    if (options.skipNonMail) yield [{ kind: 'skipped', name, reason: 'empty file' }];
+    else yield [{ kind: 'error', name, error: name === '-' ? 'standard input is empty' : 'file is empty' }];
     return;
   }
   if (kind === 'mbox') {
     // One message of look-ahead: an mbox of one message is named like a plain file.
-    let held: InputItem | null = null;
+    let held: DataItem | null = null;
     let n = 0;
-    for await (const message of splitMbox(rest, MAX_MESSAGE_BYTES)) {
-      n++;
-      const item: InputItem = { kind: 'data', name: `${name}#${n}`, data: message.data, source: name };
-      if (message.truncated) item.warnings = [sizeWarning()];
-      if (held !== null) yield held;
-      held = item;
+    const splitter = new MboxSplitter(MAX_MESSAGE_BYTES);
+    const batchOf = (messages: MboxMessage[]): Batch => {
+      const batch: Batch = [];
+      for (const message of messages) {
+        n++;
+        const item: DataItem = { kind: 'data', name: `${name}#${n}`, data: message.data, source: name };
+        if (message.truncated) item.warnings = [sizeWarning()];
+        if (held !== null) batch.push(held);
+        held = item;
+      }
+      return batch;
+    };
+    for await (const chunk of rest) {
+      const batch = batchOf(splitter.push(chunk));
+      if (batch.length > 0) yield batch;
     }
-    if (held !== null) {
+    const batch = batchOf(splitter.end());
+    // (Set inside batchOf, which the type checker does not follow.)
+    const last = held as DataItem | null;
+    if (last !== null) {
       if (n === 1) {
-        const { source: _source, ...single } = held;
-        yield { ...single, name };
-      } else yield held;
+        const { source: _source, ...single } = last;
+        batch.push({ ...single, name });
+      } else batch.push(last);
     }
+    if (batch.length > 0) yield batch;
     return;
   }
   if (options.skipNonMail && kind !== 'email') {
     await rest[Symbol.asyncIterator]().return?.();
-    yield { kind: 'skipped', name, reason: 'not an email' };
+    yield [{ kind: 'skipped', name, reason: 'not an email' }];
     return;
   }
   // A NUL byte never appears in mail text: a named binary file (an image, an
   // archive) is an unreadable input, not "not a bounce".
   if (head.includes(0)) {
     await rest[Symbol.asyncIterator]().return?.();
-    yield { kind: 'error', name, error: 'binary file, not an email or a text' };
+    yield [{ kind: 'error', name, error: 'binary file, not an email or a text' }];
     return;
   }
-  yield { kind: 'data', name, data: await collect(rest, MAX_FILE_BYTES, name === '-' ? 'standard input' : 'the file') };
+  yield [{ kind: 'data', name, data: await collect(rest, MAX_FILE_BYTES, name === '-' ? 'standard input' : 'the file') }];
 }
 
-async function* readFileMessages(path: string, skipNonMail: boolean): AsyncGenerator<InputItem> {
+async function* readFileMessages(path: string, skipNonMail: boolean): AsyncGenerator<Batch> {
   try {
     const stream = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
     yield* messagesOf(path, stream as AsyncIterable<Buffer>, { skipNonMail });
   } catch (err) {
     const code = (err as { code?: string } | null)?.code;
-    if (skipNonMail && code === 'EISDIR') yield { kind: 'skipped', name: path, reason: 'link to a folder, not followed' };
-    else yield { kind: 'error', name: path, error: describeError(err) };
+    if (skipNonMail && code === 'EISDIR') yield [{ kind: 'skipped', name: path, reason: 'link to a folder, not followed' }];
+    else yield [{ kind: 'error', name: path, error: describeError(err) }];
   }
 }
 
-async function* readFolder(dir: string): AsyncGenerator<InputItem> {
+async function* readFolder(dir: string): AsyncGenerator<Batch> {
   for await (const entry of walkFolder(dir)) {
-    if (entry.kind === 'error') yield { kind: 'error', name: entry.path, error: describeError(entry.error) };
+    if (entry.kind === 'error') yield [{ kind: 'error', name: entry.path, error: describeError(entry.error) }];
     else yield* readFileMessages(entry.path, true);
   }
+}
+
+async function* flatten(batches: AsyncIterable<Batch>): AsyncGenerator<InputItem> {
+  for await (const batch of batches) yield* batch;
 }
 
 /** Where the CLI's inputs come from; stdin is a function so that it is touched only when named. */
@@ -152,12 +175,17 @@ export interface InputSources {
  * file is read (gzip, mbox or one email), a folder is walked (Maildir aware),
  * and anything else is an SMTP error string.
  */
-export async function* readArgument(arg: string, sources: InputSources): AsyncGenerator<InputItem> {
+export function readArgument(arg: string, sources: InputSources): AsyncGenerator<InputItem> {
+  return flatten(readArgumentBatches(arg, sources));
+}
+
+/** readArgument, in batches (the messages one chunk of an mbox completes). */
+export async function* readArgumentBatches(arg: string, sources: InputSources): AsyncGenerator<Batch> {
   if (arg === '-') {
     try {
       yield* messagesOf('-', sources.stdin(), { skipNonMail: false });
     } catch (err) {
-      yield { kind: 'error', name: '-', error: describeError(err) };
+      yield [{ kind: 'error', name: '-', error: describeError(err) }];
     }
     return;
   }
@@ -167,13 +195,13 @@ export async function* readArgument(arg: string, sources: InputSources): AsyncGe
   } catch (err) {
     const code = (err as { code?: string } | null)?.code;
     if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'ENAMETOOLONG') {
-      yield { kind: 'error', name: arg, error: describeError(err) };
+      yield [{ kind: 'error', name: arg, error: describeError(err) }];
       return;
     }
   }
   if (isFolder === undefined) {
-    if (!hasSmtpCode(arg) && looksLikePath(arg)) yield { kind: 'error', name: arg, error: 'no such file or directory' };
-    else yield { kind: 'string', name: 'argv', text: arg };
+    if (!hasSmtpCode(arg) && looksLikePath(arg)) yield [{ kind: 'error', name: arg, error: 'no such file or directory' }];
+    else yield [{ kind: 'string', name: 'argv', text: arg }];
     return;
   }
   if (isFolder) yield* readFolder(arg);
@@ -181,16 +209,21 @@ export async function* readArgument(arg: string, sources: InputSources): AsyncGe
 }
 
 /** Every message of every argument, in order. Stdin is read once, however often "-" is given. */
-export async function* readInputs(args: readonly string[], sources: InputSources): AsyncGenerator<InputItem> {
+export function readInputs(args: readonly string[], sources: InputSources): AsyncGenerator<InputItem> {
+  return flatten(readInputBatches(args, sources));
+}
+
+/** readInputs, in batches (the messages one chunk of an mbox completes). */
+export async function* readInputBatches(args: readonly string[], sources: InputSources): AsyncGenerator<Batch> {
   let stdinUsed = false;
   for (const arg of args) {
     if (arg === '-') {
       if (stdinUsed) {
-        yield { kind: 'error', name: '-', error: 'standard input was already read' };
+        yield [{ kind: 'error', name: '-', error: 'standard input was already read' }];
         continue;
       }
       stdinUsed = true;
     }
-    yield* readArgument(arg, sources);
+    yield* readArgumentBatches(arg, sources);
   }
 }
