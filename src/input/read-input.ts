@@ -208,12 +208,10 @@ export async function* readArgumentBatches(arg: string, sources: InputSources): 
   else yield* readFileMessages(arg, false);
 }
 
-/** Every message of every argument, in order. Stdin is read once, however often "-" is given. */
-export function readInputs(args: readonly string[], sources: InputSources): AsyncGenerator<InputItem> {
-  return flatten(readInputBatches(args, sources));
-}
-
-/** readInputs, in batches (the messages one chunk of an mbox completes). */
+/**
+ * Every message of every argument, in order, in batches (the messages one chunk
+ * of an mbox completes). Stdin is read once, however often "-" is given.
+ */
 export async function* readInputBatches(args: readonly string[], sources: InputSources): AsyncGenerator<Batch> {
   let stdinUsed = false;
   for (const arg of args) {
