@@ -78,6 +78,45 @@ test('splitMbox: quote → join → split is the identity (mboxrd round trip)', 
   );
 });
 
+/** The splitting rules applied line by line to the whole text at once: what the chunked splitter must give. */
+function splitByLines(mbox: string, limit: number): { text: string; truncated: boolean }[] {
+  const out: { text: string; truncated: boolean }[] = [];
+  let message: string | null = null;
+  const finish = (m: string): void => {
+    const truncated = m.length > limit;
+    let text = truncated ? m.slice(0, limit) : m;
+    if (text.endsWith('\r\n\r\n')) text = text.slice(0, -2);
+    else if (text.endsWith('\n\n')) text = text.slice(0, -1);
+    out.push({ text, truncated });
+  };
+  const lines = mbox.split('\n').map((l, i, all) => (i < all.length - 1 ? `${l}\n` : l)).filter((l) => l !== '');
+  for (const line of lines) {
+    if (line.startsWith('From ')) {
+      if (message !== null) finish(message);
+      message = '';
+    } else if (message !== null) {
+      message += /^>+From /.test(line) ? line.slice(1) : line;
+    }
+  }
+  if (message !== null) finish(message);
+  return out;
+}
+
+// Property: however the bytes are cut into chunks, the splitter gives what the
+// line-by-line rules give: separators, ">From" unquoting, CRLF, no final
+// newline, size limit.
+test('splitMbox: chunked splitting equals the line-by-line rules', async () => {
+  const piece = fc.constantFrom('From ', 'From', '>From ', '>>From ', '>', 'F', 'x', ' ', '\n', '\r\n', '\n\n', 'rom ');
+  const line = fc.array(piece, { maxLength: 5 }).map((p) => p.join('').slice(0, 20));
+  const mbox = fc.array(line, { maxLength: 30 }).map((lines) => lines.join('\n'));
+  await fc.assert(
+    fc.asyncProperty(mbox, fc.integer({ min: 1, max: 50 }), fc.integer({ min: 60, max: 200 }), async (text, chunk, limit) => {
+      assert.deepEqual(await split(text, chunk, limit), splitByLines(text, limit));
+    }),
+    { numRuns: 500 },
+  );
+});
+
 test('sniff tells gzip, mbox, email and other from the first bytes', () => {
   const cases: [Buffer, string][] = [
     [Buffer.from([0x1f, 0x8b, 8, 0]), 'gzip'],

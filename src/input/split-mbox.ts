@@ -17,6 +17,14 @@ const LF = 0x0a;
 const CR = 0x0d;
 const GT = 0x3e;
 const FROM = Buffer.from('From ');
+const NL_FROM = Buffer.from('\nFrom ');
+const NL_GT = Buffer.from('\n>');
+
+/** Where the next line starting with `needle` (after its "\n") begins, at or after `from`; -1 if none. */
+function nextLineStart(buf: Buffer, needle: Buffer, from: number): number {
+  const i = buf.indexOf(needle, from);
+  return i === -1 ? -1 : i + 1;
+}
 
 function startsWithFrom(buf: Buffer, at: number, end: number): boolean {
   return end - at >= FROM.length && buf.compare(FROM, 0, FROM.length, at, at + FROM.length) === 0;
@@ -71,33 +79,43 @@ export class MboxSplitter {
     const out: MboxMessage[] = [];
     const buf: Buffer = this.carry === null ? chunk : Buffer.concat([this.carry, chunk]);
     this.carry = null;
-    let start = 0;
-    // Lines are kept in runs (one slice from `run` up to a line that needs
-    // handling), not one slice per line: a 2 MB attachment is 27,000 lines.
+    // `buf` starts at the start of a line; its complete lines end at `stop`, and
+    // what follows (a line still without its newline) waits for the next chunk.
+    const stop = buf.lastIndexOf(LF) + 1;
+    // Only two kinds of line need handling: "From " (a new message) and lines
+    // starting with ">" (perhaps quoted). Both are found with the native search
+    // for "\nFrom " and "\n>", not line by line: a message is ~100 lines, an
+    // attachment thousands, and almost none of them need a look.
+    let from = startsWithFrom(buf, 0, stop) ? 0 : nextLineStart(buf, NL_FROM, 0);
+    let quoted = stop > 0 && buf[0] === GT ? 0 : nextLineStart(buf, NL_GT, 0);
+    // Lines are kept in runs (one slice from `run` up to a line that needs handling).
     let run = 0;
-    for (let nl = buf.indexOf(LF, start); nl !== -1; nl = buf.indexOf(LF, start)) {
-      const end = nl + 1;
-      if (startsWithFrom(buf, start, end)) {
-        if (start > run) this.add(buf.subarray(run, start));
+    for (;;) {
+      const at = from === -1 ? quoted : quoted === -1 ? from : Math.min(from, quoted);
+      if (at === -1 || at >= stop) break;
+      const end = buf.indexOf(LF, at) + 1;
+      if (at === from) {
+        if (at > run) this.add(buf.subarray(run, at));
         if (this.parts !== null) out.push(this.finish());
         this.parts = [];
         run = end;
-      } else if (buf[start] === GT) {
-        let i = start;
+        from = nextLineStart(buf, NL_FROM, end - 1);
+      } else {
+        let i = at;
         while (i < end && buf[i] === GT) i++;
         if (startsWithFrom(buf, i, end)) {
-          if (start > run) this.add(buf.subarray(run, start));
-          this.add(buf.subarray(start + 1, end));
+          if (at > run) this.add(buf.subarray(run, at));
+          this.add(buf.subarray(at + 1, end));
           run = end;
         }
+        quoted = nextLineStart(buf, NL_GT, end - 1);
       }
-      start = end;
     }
-    if (start > run) this.add(buf.subarray(run, start));
-    if (start < buf.length) {
+    if (stop > run) this.add(buf.subarray(run, stop));
+    if (stop < buf.length) {
       // Guard: a "line" with no newline for megabytes is kept only up to the
       // limit, so a file of one endless line can't grow the carry without end.
-      const rest = buf.subarray(start);
+      const rest = buf.subarray(stop);
       if (rest.length > this.limit) {
         this.add(rest);
         this.carry = null;
@@ -118,7 +136,10 @@ export class MboxSplitter {
         if (this.parts !== null) out.push(this.finish());
         this.parts = [];
       } else {
-        this.add(carry);
+        // The last line, without its newline, is unquoted like the others.
+        let i = 0;
+        while (i < carry.length && carry[i] === GT) i++;
+        this.add(i > 0 && startsWithFrom(carry, i, carry.length) ? carry.subarray(1) : carry);
       }
     }
     if (this.parts !== null) out.push(this.finish());
