@@ -66,18 +66,19 @@ function colorLevel(opts: Options): 0 | 1 | 2 | 3 {
 }
 
 // Output that is not a terminal is gathered into pieces of up to this many
-// characters: a write per --ndjson line cost ~10% of a big batch. What is
-// gathered goes out before the process waits for more input (setImmediate)
-// and before any note on stderr (warn), so no line waits for more input and
-// `2>&1` keeps the order.
+// bytes: a write per --ndjson line cost ~10% of a big batch. What is gathered
+// goes out before the process waits for more input (setImmediate) and before
+// any note on stderr (warn), so no line waits for more input and `2>&1` keeps
+// the order.
 const OUTPUT_PIECE = 64 * 1024;
-// Gathered as UTF-8 bytes, one buffer per write: most lines are ASCII and
+// Lines are encoded as UTF-8 straight into the piece, which is handed to
+// stdout whole and then replaced (stdout may hold it until the pipe takes
+// it): no buffer per line, no copy to join them. Most lines are ASCII and
 // encode quickly alone, where the whole piece as one string would become
-// two-byte as soon as one line holds a non-Latin-1 character ("→"), and slower
-// to flatten and encode (~4% of a batch). Every write ends a line, so no
-// character is split between two buffers.
-let pending: Buffer[] = [];
-let pendingBytes = 0;
+// two-byte as soon as one line holds a non-Latin-1 character ("→"). Every
+// write ends a line, so no character is split between two pieces.
+let piece: Buffer | null = null;
+let used = 0;
 let flushQueued = false;
 
 /** Writes to stdout, waiting when the reader is slower than we are (a pipe to a slow consumer). */
@@ -86,30 +87,39 @@ function write(text: string): Promise<void> | undefined {
   if (text === '') return undefined;
   if (process.stdout.isTTY) {
     if (flushPending() && process.stdout.write(text)) return undefined;
-  } else {
-    const bytes = Buffer.from(text, 'utf8');
-    pending.push(bytes);
-    pendingBytes += bytes.length;
-    if (pendingBytes < OUTPUT_PIECE) {
-      if (!flushQueued) {
-        flushQueued = true;
-        setImmediate(flushPending);
-      }
-      return undefined;
-    }
-    if (flushPending()) return undefined;
+    return drained();
   }
+  // A UTF-16 unit takes at most three bytes in UTF-8.
+  if (used > 0 && used + text.length * 3 > OUTPUT_PIECE && !flushPending()) {
+    // The reader is behind: hand this text over as well, then wait.
+    process.stdout.write(text);
+    return drained();
+  }
+  if (text.length * 3 > OUTPUT_PIECE) {
+    // Larger than a piece (a --json document): written as it is.
+    return process.stdout.write(text) ? undefined : drained();
+  }
+  piece ??= Buffer.allocUnsafe(OUTPUT_PIECE);
+  used += piece.write(text, used, 'utf8');
+  if (!flushQueued) {
+    flushQueued = true;
+    setImmediate(flushPending);
+  }
+  return undefined;
+}
+
+function drained(): Promise<void> {
   return new Promise<void>((resolve) => process.stdout.once('drain', resolve));
 }
 
 /** Writes what is gathered; false when stdout asks to wait for 'drain'. */
 function flushPending(): boolean {
   flushQueued = false;
-  if (pending.length === 0) return true;
-  const piece = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
-  pending = [];
-  pendingBytes = 0;
-  return piece === undefined || process.stdout.write(piece);
+  if (piece === null || used === 0) return true;
+  const out = piece.subarray(0, used);
+  piece = null;
+  used = 0;
+  return process.stdout.write(out);
 }
 
 /** The stderr progress line: only on a terminal, never in a pipe or a log file. */

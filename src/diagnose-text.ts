@@ -12,6 +12,7 @@ import { commandOf } from './extract/delivery-status';
 // Guards (src/limits.ts): more than MAX_RECIPIENTS diagnoses or a reply text
 // over MAX_DIAGNOSTIC_CHARS is cut.
 import { MAX_DIAGNOSTIC_CHARS, MAX_RECIPIENTS } from './limits';
+import { foldSpaces } from './fold-spaces';
 
 // Header names that open an email (or an mbox "From " line); a text that starts
 // with anything else is treated as a pasted error line or log excerpt.
@@ -48,7 +49,7 @@ export function diagnoseText(text: string, input = 'argv'): DiagnoseResult {
     recipient: recipientOfLine(text),
     action: null,
     status: null,
-    diagnostic: text.replace(/\s+/g, ' ').trim(),
+    diagnostic: foldSpaces(text).trim(),
     remoteMta: null,
     command: commandOf(text),
     // "line": a piped text that is not an email (a log excerpt), read like an argument.

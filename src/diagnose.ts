@@ -11,6 +11,7 @@ import { lightParse } from './email/light-parse';
 // Guards (src/limits.ts): a message over MAX_MESSAGE_BYTES is cut before parsing;
 // capCandidates (diagnose-text.ts) cuts what it yields.
 import { MAX_MESSAGE_BYTES, MAX_SCAN_CHARS } from './limits';
+import { foldSpaces } from './fold-spaces';
 export { MAX_MESSAGE_BYTES };
 export { diagnoseText, looksLikeEmail };
 
@@ -36,7 +37,7 @@ function fallbackCandidate(email: BounceEmail): Candidate {
     findAddresses(failed)[0] ??
     findAddresses(text).find((a) => !isSystemAddress(a) && !excluded.has(a.toLowerCase())) ??
     null;
-  const paragraphs = text.split(/\n[ \t]*\n/).map((p) => p.replace(/\s+/g, ' ').trim());
+  const paragraphs = text.split(/\n[ \t]*\n/).map((p) => foldSpaces(p).trim());
   const notice = paragraphs.filter((p) => p !== '').slice(0, 3).join(' ').slice(0, 1000);
   return {
     recipient,

@@ -9,13 +9,14 @@ import { explainReason, isHardBounce, reasonRule, type ReasonEvidence } from './
 import { detectProvider, toProviderMatch, type ProviderFinding } from './providers';
 import { findBlocklist } from './blocklists';
 import { adviseOn, checkConsistency } from './advice';
+import { foldSpaces } from './fold-spaces';
 
 // Evidence quotes the input; a quote longer than this is cut, so a hostile
 // 64 KB line cannot bloat every JSON record that cites it.
 const MAX_QUOTE = 200;
 
 function quote(text: string): string {
-  const one = text.replace(/\s+/g, ' ').trim();
+  const one = foldSpaces(text).trim();
   return one.length > MAX_QUOTE ? `${one.slice(0, MAX_QUOTE - 1)}…` : one;
 }
 

@@ -317,6 +317,36 @@ test('--ndjson streams: the first line comes out before the input has ended', as
   }
 });
 
+test('--ndjson to a reader that falls behind: every line arrives, whole and in order', async () => {
+  // ~3,000 lines (~8 MB) against a reader that stops for a while: stdout asks
+  // the CLI to wait many times, and no line may be lost, cut or reordered.
+  const names = Array.from({ length: 1000 }, () => BOUNCES).flat();
+  const mbox = file('slow-reader.mbox', mboxOf(names));
+  const child = spawn(process.execPath, [BIN, '--ndjson', mbox], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const timer = setTimeout(() => child.kill(), 60_000);
+  try {
+    const chunks: Buffer[] = [];
+    let pauses = 0;
+    child.stdout.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      if (pauses < 20) {
+        pauses++;
+        child.stdout.pause();
+        setTimeout(() => child.stdout.resume(), 25);
+      }
+    });
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(status, 0);
+    const lines = Buffer.concat(chunks).toString('utf8').split('\n');
+    assert.equal(lines.pop(), '');
+    assert.equal(lines.length, names.length);
+    lines.forEach((line, i) => assert.equal((JSON.parse(line) as Record).input, `${mbox}#${i + 1}`));
+  } finally {
+    clearTimeout(timer);
+    child.kill();
+  }
+});
+
 test('completion scripts for bash, zsh and fish; another shell is a usage error', () => {
   const bash = run(['completion', 'bash']);
   assert.equal(bash.status, 0);

@@ -2,6 +2,7 @@
 // the enhanced code (IANA's "associated basic status code" column), and the words
 // with the codes. Each warning says what disagrees and which one to trust.
 import { isReplyCodeAssociated, lookupStatus } from '../smtp/status-codes';
+import { foldSpaces } from '../fold-spaces';
 
 export interface ConsistencyInput {
   replyCode: number | null;
@@ -42,7 +43,7 @@ function classOf(input: ConsistencyInput): '4' | '5' | null {
 export function checkConsistency(input: ConsistencyInput): ConsistencyFinding[] {
   const out: ConsistencyFinding[] = [];
   const { replyCode, status } = input;
-  const text = input.text.slice(0, MAX_TEXT).toLowerCase().replace(/\s+/g, ' ');
+  const text = foldSpaces(input.text.slice(0, MAX_TEXT).toLowerCase());
 
   // A class mismatch (450 with 5.1.1) is the line parser's warning; this one is about the detail.
   if (replyCode !== null && status !== null && input.providerCode !== true && status.startsWith(String(replyCode).charAt(0))) {

@@ -6,6 +6,7 @@ import { cleanAddress, findAddresses, isSystemAddress } from './address';
 import { stripType } from './fields';
 import { firstOf, headerValues, readReportGroups, type ReportGroup } from './lib-c/report-fields';
 import { toSmtpCommand } from '../smtp/commands';
+import { foldSpaces } from '../fold-spaces';
 
 // RFC 3464 (and RFC 1894 before it, RFC 6533 for message/global-delivery-status)
 // delivery-status fields: a per-message group, then one group per recipient.
@@ -223,7 +224,7 @@ function fillDiagnostics(email: BounceEmail, found: Candidate[]): Candidate[] {
   const paragraphs = email.text
     .slice(0, MAX_DSN_TEXT)
     .split(/\n[ \t]*\n/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .map((p) => foldSpaces(p).trim())
     .filter((p) => p !== '' && !DSN_TEXT_START.test(p));
   const replies = paragraphs.filter((p) => parseSmtpLine(p).replyCode !== null);
   const diagnostic = replies.length === 1 ? (replies[0] ?? '') : paragraphs.slice(0, MAX_NOTICE_PARAGRAPHS).join(' ');

@@ -2,6 +2,7 @@ import type { Candidate, Extractor, ReasonId, SmtpCommand } from '../types';
 import { excludedAddresses } from './text-scan';
 import { candidateOf, isRecipient, MAX_RECIPIENTS, noticeLines, uniqueByRecipient } from './lib-b/common';
 import { toSmtpCommand } from '../smtp/commands';
+import { foldSpaces } from '../fold-spaces';
 
 // au by KDDI's EZweb mail (ezweb.ne.jp) explains a failure with a fixed English
 // sentence under its Japanese one; the sentence decides the reason even where
@@ -38,7 +39,7 @@ export const ezweb: Extractor = {
   extract: (email) => {
     const excluded = excludedAddresses(email);
     const lines = noticeLines(email);
-    const lower = email.text.slice(0, 4000).toLowerCase().replace(/\s+/g, ' ');
+    const lower = foldSpaces(email.text.slice(0, 4000).toLowerCase());
     const notice = NOTICES.find(([phrase]) => lower.includes(phrase));
     const preface: string[] = [];
     const found: { recipient: string; reply: string[]; command: SmtpCommand | null }[] = [];

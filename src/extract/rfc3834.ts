@@ -2,6 +2,7 @@ import type { BounceEmail, Candidate, Extractor } from '../types';
 import { header } from '../email/parse-email';
 import { looksLikeBounce } from '../email/looks-like-bounce';
 import { findAddresses, isSystemAddress } from './address';
+import { foldSpaces } from '../fold-spaces';
 
 // Automatic replies (RFC 3834): out-of-office and vacation notes. The message
 // was delivered; the diagnosis says so and names the person who is away (the
@@ -53,9 +54,9 @@ function quoteOf(email: BounceEmail): string {
   const first = email.text
     .slice(0, MAX_REPLY_QUOTE * 4)
     .split(/\n[ \t]*\n/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .map((p) => foldSpaces(p).trim())
     .find((p) => p !== '');
-  const subject = email.subject.replace(/\s+/g, ' ').trim();
+  const subject = foldSpaces(email.subject).trim();
   const text = [subject, first ?? ''].filter((s) => s !== '').join(': ');
   return text.length > MAX_REPLY_QUOTE ? `${text.slice(0, MAX_REPLY_QUOTE)}…` : text;
 }

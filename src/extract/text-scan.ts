@@ -7,6 +7,7 @@ import { looksLikeBounce } from '../email/looks-like-bounce';
 
 // Guard (MAX_SCAN_CHARS): the last-resort scan reads at most this much body text.
 import { MAX_SCAN_CHARS } from '../limits';
+import { foldSpaces } from '../fold-spaces';
 export { MAX_SCAN_CHARS };
 
 /** Addresses a bounce names that are not the person who failed to receive it. */
@@ -46,7 +47,7 @@ export function scanText(text: string, excluded: ReadonlySet<string>, format = '
       recipient,
       action: null,
       status: null,
-      diagnostic: para.replace(/\s+/g, ' ').trim(),
+      diagnostic: foldSpaces(para).trim(),
       remoteMta: null,
       command: commandOf(para),
       format,

@@ -95,6 +95,7 @@ import { userunknown } from './userunknown.js';
 import { vacation } from './vacation.js';
 import { virusdetected } from './virusdetected.js';
 import { phraseFinder } from './find-phrase.js';
+import { foldSpaces } from '../fold-spaces';
 
 export interface ReasonRule {
   readonly id: ReasonId;
@@ -257,12 +258,7 @@ const REPLY_REASONS: Readonly<Record<number, ReasonId>> = {
 
 /** Lower-case, curly quotes straightened, whitespace folded, one space around the ends (so phrases may start or end with a space). */
 export function normalizeReasonText(text: string): string {
-  return ` ${text
-    .slice(0, MAX_REASON_TEXT)
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/\s+/g, ' ')} `;
+  return ` ${foldSpaces(text.slice(0, MAX_REASON_TEXT).normalize('NFKC').toLowerCase().replace(/[\u2018\u2019]/g, "'"))} `;
 }
 
 export function reasonRule(id: ReasonId): ReasonRule {

@@ -175,8 +175,13 @@ function pickReply(hits: readonly ReplyHit[]): { first: ReplyHit; lines: ReplyHi
   return first === undefined ? null : { first, lines: chosen };
 }
 
+// Each run of spaces, tabs and newlines as one space. Only what changes is
+// matched (a run of two or more, or one tab or newline): a single space
+// between words is left alone instead of replaced by itself (see fold-spaces.ts).
+const FOLDABLE = /[ \t\n]{2,}|[\t\n]/g;
+
 function collapseSpaces(text: string): string {
-  return text.replace(/[ \t\n]+/g, ' ').trim();
+  return text.replace(FOLDABLE, ' ').trim();
 }
 
 function replyText(text: string, lines: readonly ReplyHit[], statuses: readonly StatusHit[]): string {

@@ -5,6 +5,7 @@ import { findAddresses, firstAddress, isSystemAddress } from '../address';
 import { commandOf } from '../delivery-status';
 import { excludedAddresses } from '../text-scan';
 import { header } from '../../email/parse-email';
+import { foldSpaces } from '../../fold-spaces';
 
 // Guard: provider notices are short; reading at most this many lines of the
 // human-readable part keeps a pasted attachment from costing anything.
@@ -59,7 +60,7 @@ export function statedStatus(diagnostic: string, cls: '4' | '5' | '2'): string |
 
 /** Collapses runs of white space of a multi-line notice into one line. */
 export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return foldSpaces(text).trim();
 }
 
 export interface Found {

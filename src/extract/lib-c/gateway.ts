@@ -2,6 +2,7 @@ import type { BounceEmail, Candidate, SmtpCommand } from '../../types';
 import { header } from '../../email/parse-email';
 import { findAddresses, isSystemAddress } from '../address';
 import { commandOf, completeDsn, rawDsnCandidatesOf, statedStatus } from '../delivery-status';
+import { foldSpaces } from '../../fold-spaces';
 
 // Security gateways (MessageLabs, McAfee, SurfControl, Barracuda…) send an RFC
 // 3464 report whose text part often says more than its fields (the whole
@@ -43,7 +44,7 @@ export function recipientIn(text: string, excluded: ReadonlySet<string>): string
 }
 
 export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return foldSpaces(text).trim();
 }
 
 function fromText(entry: TextEntry, format: string): Candidate {

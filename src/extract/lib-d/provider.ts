@@ -5,6 +5,7 @@ import { fallbackRecipients, statedStatus } from '../lib-b/common';
 import { firstOf, readReportGroups } from '../lib-c/report-fields';
 import { excludedAddresses, scanText } from '../text-scan';
 import { looksLikeBounce } from '../../email/looks-like-bounce';
+import { foldSpaces } from '../../fold-spaces';
 
 // Mailbox providers and sending services (AOL, iCloud, Yandex, Mimecast, the
 // Japanese carriers…) mostly send the notice of the MTA they run (Postfix,
@@ -120,7 +121,7 @@ export function readProvider(email: BounceEmail, format: string, readers: readon
  */
 export function noticeCandidate(email: BounceEmail, format: string, diagnostic: string, cls: '4' | '5' = '5'): Candidate[] {
   const recipient = fallbackRecipients(email)[0] ?? null;
-  const text = diagnostic.replace(/\s+/g, ' ').trim();
+  const text = foldSpaces(diagnostic).trim();
   if (text === '' && recipient === null) return [];
   return [
     {
