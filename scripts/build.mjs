@@ -89,7 +89,7 @@ const cli = await build({
 // for the running V8).
 // A clean checkout has no dist/ yet (esbuild only creates it when it writes).
 mkdirSync('dist', { recursive: true });
-for (const f of readdirSync('dist')) if (/^(cli|diagnose)\.cjs\..*\.cache$/.test(f)) rmSync(`dist/${f}`);
+for (const f of readdirSync('dist')) if (/^(?:cli|diagnose)\.cjs\..*\.cache$/.test(f)) rmSync(`dist/${f}`);
 writeWithBuildId('dist/cli.cjs', cli.outputFiles[0].text);
 const emailPath = await build({ ...common, entryPoints: ['src/diagnose.ts'], outfile: 'dist/diagnose.cjs', write: false });
 writeWithBuildId('dist/diagnose.cjs', emailPath.outputFiles[0].text);

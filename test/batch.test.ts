@@ -340,7 +340,10 @@ test('--ndjson to a reader that falls behind: every line arrives, whole and in o
     const lines = Buffer.concat(chunks).toString('utf8').split('\n');
     assert.equal(lines.pop(), '');
     assert.equal(lines.length, names.length);
-    lines.forEach((line, i) => assert.equal((JSON.parse(line) as Record).input, `${mbox}#${i + 1}`));
+    assert.deepEqual(
+      lines.map((line) => (JSON.parse(line) as Record).input),
+      names.map((_, i) => `${mbox}#${i + 1}`),
+    );
   } finally {
     clearTimeout(timer);
     child.kill();

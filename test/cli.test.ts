@@ -155,3 +155,23 @@ test('--version and --help exit 0', () => {
   assert.equal(help.status, 0);
   assert.match(help.stdout, /Exit codes/);
 });
+
+test('one plain argument (read without commander) gives what commander gives after "--"', () => {
+  // A single argument that is no option skips option parsing (figure 1 of
+  // issue 4); `--` makes commander read the same argument the ordinary way.
+  const args = [
+    '554 5.1.0 Sender Denied',
+    '421 try again later',
+    'no code at all',
+    fixture('rfc3464-single.eml'),
+    fixture('not-bounce-newsletter.eml'),
+    FIXTURES,
+    'missing/bounce.eml',
+    '',
+  ];
+  for (const arg of args) {
+    const plain = run([arg]);
+    const parsed = run(['--', arg]);
+    assert.deepEqual(plain, parsed, JSON.stringify(arg));
+  }
+});
