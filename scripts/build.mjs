@@ -15,6 +15,7 @@ import { build } from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const common = {
@@ -44,8 +45,7 @@ const emailPathAsBundle = {
 // and chalk's supports-color requires node:tty (which pulls in node:net) only
 // to call isatty(1) and isatty(2), and node:os only for os.release() on
 // Windows. Each gets a stand-in that loads the real module on first use;
-// isatty on stdout and stderr is read from process.stdout/stderr.isTTY, which
-// Node sets from the same check.
+// isatty on stdout and stderr is answered by src/stdio-kind.ts.
 const LAZY_BUILTINS = {
   'node:child_process': {
     from: /node_modules[\\/]commander[\\/]/,
@@ -59,8 +59,11 @@ module.exports = { spawn: (...args) => (real ??= require('node:child_process')).
   },
   'node:tty': {
     from: /node_modules[\\/]chalk[\\/]/,
-    contents: `module.exports = {
-  isatty: (fd) => fd === 1 ? process.stdout.isTTY === true : fd === 2 ? process.stderr.isTTY === true : require('node:tty').isatty(fd),
+    // src/stdio-kind.ts tells a terminal on stdout or stderr without creating
+    // process.stdout or process.stderr (Node's stream modules, ~2 ms).
+    contents: `const { stdioKind } = require('./stdio-kind');
+module.exports = {
+  isatty: (fd) => fd === 1 || fd === 2 ? stdioKind(fd) === 'terminal' : require('node:tty').isatty(fd),
 };`,
   },
 };
@@ -70,7 +73,11 @@ const lazyBuiltins = {
     b.onResolve({ filter: /^node:(child_process|os|tty)$/ }, (args) =>
       LAZY_BUILTINS[args.path].from.test(args.importer) ? { path: args.path, namespace: 'lazy-builtin' } : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({ contents: LAZY_BUILTINS[args.path].contents, loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      contents: LAZY_BUILTINS[args.path].contents,
+      loader: 'js',
+      resolveDir: fileURLToPath(new URL('../src', import.meta.url)),
+    }));
   },
 };
 

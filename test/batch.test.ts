@@ -1,7 +1,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -347,6 +347,29 @@ test('--ndjson to a reader that falls behind: every line arrives, whole and in o
   } finally {
     clearTimeout(timer);
     child.kill();
+  }
+});
+
+test('stdout to a file (written without Node\'s streams) holds what a pipe gets', () => {
+  // A regular file or /dev/null on stdout is written with writeSync; a pipe
+  // through process.stdout. Both must give the same bytes and exit code.
+  // ~120 messages: several 64 KB pieces of output, under spawnSync's 1 MB buffer.
+  const names = Array.from({ length: 40 }, () => BOUNCES).flat();
+  const mbox = file('to-file.mbox', mboxOf(names));
+  const cases = [['554 5.1.0 Sender Denied'], ['--ndjson', mbox], ['--json', mbox], ['--csv', mbox], [join(FIXTURES, NOT_BOUNCE)]];
+  for (const args of cases) {
+    const piped = run(args);
+    const out = join(TMP, 'stdout.txt');
+    const fd = openSync(out, 'w');
+    const r = spawnSync(process.execPath, [BIN, ...args], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+    closeSync(fd);
+    assert.equal(r.status, piped.status, args.join(' '));
+    assert.equal(readFileSync(out, 'utf8'), piped.stdout, args.join(' '));
+    assert.equal(r.stderr, piped.stderr, args.join(' '));
+    const devNull = openSync('/dev/null', 'w');
+    const n = spawnSync(process.execPath, [BIN, ...args], { stdio: ['ignore', devNull, 'pipe'], encoding: 'utf8' });
+    closeSync(devNull);
+    assert.equal(n.status, piped.status, `${args.join(' ')} > /dev/null`);
   }
 });
 

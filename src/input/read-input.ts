@@ -1,11 +1,9 @@
-import { createReadStream, statSync } from 'node:fs';
-
 // A synchronous stat, not the callback one or node:fs/promises: the argument
 // is checked once, before anything else runs, and the callback stat starts
 // libuv's thread pool and node:fs/promises loads eleven more modules, for a
 // raw SMTP string too. A missing path returns undefined instead of building
 // an error with its stack.
-import { pipeline, Readable } from 'node:stream';
+import { createReadStream, statSync } from 'node:fs';
 import { hasSmtpCode } from '../smtp/parse-smtp-line';
 import { MAX_FILE_BYTES, MAX_MESSAGE_BYTES } from '../limits';
 import { collect, peek, sniff } from './sniff';
@@ -57,8 +55,10 @@ function describeError(err: unknown): string {
 }
 
 function gunzip(chunks: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
-  // Loaded on first use: zlib adds ~2 ms to the start of every run (docs/performance.md).
+  // Loaded on first use: zlib adds ~2 ms to the start of every run, and Node's
+  // stream modules ~1 ms to a raw string's run (docs/performance.md).
   const { createGunzip } = require('node:zlib') as typeof import('node:zlib');
+  const { pipeline, Readable } = require('node:stream') as typeof import('node:stream');
   const unzip = createGunzip();
   // Errors of either side surface in the consumer's for-await over `unzip`.
   pipeline(Readable.from(chunks, { objectMode: false }), unzip, () => undefined);
