@@ -142,6 +142,13 @@ test("a provider's own code is not checked against the registry's pairs (Microso
   assert.deepEqual(plain.map((f) => f.id), ['pair-not-associated']);
 });
 
+test('the pair warning names the codes the registry pairs with the status, "or" before the last', () => {
+  const many = checkConsistency({ replyCode: 554, status: '5.7.1', text: 'x' })[0]?.message ?? '';
+  assert.match(many, /it pairs 5\.7\.1 with 451, 454, 502, 503, 533, 550 or 551\)/);
+  const one = checkConsistency({ replyCode: 550, status: '5.1.10', text: 'x' })[0]?.message ?? '';
+  assert.match(one, /it pairs 5\.1\.10 with 556\)/);
+});
+
 test('consistency warnings reach the diagnosis and its evidence', () => {
   const d = explainCandidate(candidate('550 5.1.1 Mailbox full'));
   assert.ok(d.warnings.some((w) => /does not exist.*mailbox full/.test(w)));

@@ -40,6 +40,15 @@ function classOf(input: ConsistencyInput): '4' | '5' | null {
 }
 
 /** Every disagreement between the codes, and between the codes and the words. */
+/** "451, 452 or 454": the codes with commas, "or" before the last (built without arrays: this runs per diagnosis). */
+function orList(codes: readonly number[]): string {
+  let out = '';
+  codes.forEach((code, i) => {
+    out += `${i === 0 ? '' : i === codes.length - 1 ? ' or ' : ', '}${code}`;
+  });
+  return out;
+}
+
 export function checkConsistency(input: ConsistencyInput): ConsistencyFinding[] {
   const out: ConsistencyFinding[] = [];
   const { replyCode, status } = input;
@@ -48,8 +57,7 @@ export function checkConsistency(input: ConsistencyInput): ConsistencyFinding[] 
   // A class mismatch (450 with 5.1.1) is the line parser's warning; this one is about the detail.
   if (replyCode !== null && status !== null && input.providerCode !== true && status.startsWith(String(replyCode).charAt(0))) {
     if (isReplyCodeAssociated(status, replyCode) === false) {
-      const codes = (lookupStatus(status)?.detail?.replyCodes ?? []).map(String);
-      const list = codes.length > 1 ? `${codes.slice(0, -1).join(', ')} or ${codes[codes.length - 1]}` : codes.join('');
+      const list = orList(lookupStatus(status)?.detail?.replyCodes ?? []);
       out.push({
         id: 'pair-not-associated',
         input: `${replyCode} ${status}`,

@@ -189,7 +189,8 @@ function replyText(text: string, lines: readonly ReplyHit[], statuses: readonly 
     // A code in the middle of a line ("host said: 550 5.1.1 …"): the whole text is the reply.
     return collapseSpaces(text);
   }
-  const parts = lines.map((hit, i) => {
+  let joined = '';
+  lines.forEach((hit, i) => {
     const next = lines[i + 1];
     let end = next === undefined ? text.length : next.lineStart;
     if (next === undefined) {
@@ -200,9 +201,9 @@ function replyText(text: string, lines: readonly ReplyHit[], statuses: readonly 
     let start = hit.rest;
     const status = statusAfter(text, hit, statuses);
     if (status !== undefined) start = status.end;
-    return text.slice(start, end);
+    joined += (i === 0 ? '' : ' ') + text.slice(start, end);
   });
-  return collapseSpaces(parts.join(' '));
+  return collapseSpaces(joined);
 }
 
 /**
@@ -222,7 +223,13 @@ export function parseSmtpLine(input: string): SmtpReply {
   let body: string;
   if (picked !== null) {
     replyCode = picked.first.code;
-    const own = picked.lines.map((h) => statusAfter(normal, h, statuses)).find((s) => s !== undefined);
+    // The first line with a status of its own (a loop, not map().find(): a
+    // batch calls this thousands of times, and the loop makes no array).
+    let own: StatusHit | undefined;
+    for (const h of picked.lines) {
+      own = statusAfter(normal, h, statuses);
+      if (own !== undefined) break;
+    }
     status = own?.code ?? statuses.find((s) => s.index >= picked.first.index)?.code ?? statuses[0]?.code ?? null;
     body = replyText(normal, picked.lines, statuses);
   } else {
