@@ -29,16 +29,38 @@ function splitLines(body: string): string[] {
  */
 export function readReportGroups(body: string): ReportGroup[] {
   const groups: ReportGroup[] = [];
+  eachReportGroup(body, (group) => {
+    groups.push(group);
+    return false;
+  });
+  return groups;
+}
+
+/** The first group for which `found` holds, read no further than that group; undefined when none does. */
+export function findReportGroup(body: string, found: (group: ReportGroup) => boolean): ReportGroup | undefined {
+  let hit: ReportGroup | undefined;
+  eachReportGroup(body, (group) => {
+    if (!found(group)) return false;
+    hit = group;
+    return true;
+  });
+  return hit;
+}
+
+/** Hands each group to `take` as soon as it is complete; stops when `take` returns true. */
+function eachReportGroup(body: string, take: (group: ReportGroup) => boolean): void {
   let group = new Map<string, string[]>();
   let last: { list: string[]; index: number } | null = null;
-  const close = (): void => {
-    if (group.size > 0) groups.push(group);
+  // true when `take` asked to stop.
+  const close = (): boolean => {
+    const done = group.size > 0 && take(group);
     group = new Map();
     last = null;
+    return done;
   };
   for (const line of splitLines(body)) {
     if (line.trim() === '') {
-      close();
+      if (close()) return;
       continue;
     }
     const m = /^[ \t]/.test(line) ? null : FIELD_LINE.exec(line);
@@ -58,7 +80,6 @@ export function readReportGroups(body: string): ReportGroup[] {
     }
   }
   close();
-  return groups;
 }
 
 /** Every value of a field in a header block (folded lines joined), in order. */
