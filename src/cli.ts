@@ -60,8 +60,8 @@ function loadEmailPath(): EmailPath {
 // V8 compiles the hottest with its optimising compiler, TurboFan, on a second
 // thread. Before V8 13 (Node 20 and 22), whose mid tier is missing (20) or
 // young (22), TurboFan inlines callees into each function it compiles, up to
-// 920 bytes of their bytecode; on one core that compile time was ~30% of a
-// 5,000-message run. With at most 100 bytes inlined it compiles ~4x less code
+// 920 bytes of their bytecode; on one core that compile time was about a third
+// of a 5,000-message run. With at most 100 bytes inlined it compiles ~4x less code
 // for nearly the same speed once compiled: ~10% off the whole run on Node 20
 // and 22, measured pinned to one core (docs/performance.md); Node 24 gained
 // nothing and is left alone. Set from the second email on: a single email
@@ -151,8 +151,18 @@ function flushPending(): boolean {
  */
 function writeOut(bytes: Buffer): boolean {
   if (stdioKind(1) !== 'file') return stdout().write(bytes);
-  for (let done = 0; done < bytes.length; ) done += writeSync(1, bytes, done);
+  try {
+    for (let done = 0; done < bytes.length; ) done += writeSync(1, bytes, done);
+  } catch (err) {
+    cannotWrite(err);
+  }
   return true;
+}
+
+/** Output that cannot be written (a full disk, say): one line, no stack trace, and no use going on. */
+function cannotWrite(err: unknown): never {
+  process.stderr.write(`whybounce: cannot write the output: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(EXIT_TROUBLE);
 }
 
 let stdoutReady = false;
@@ -165,7 +175,7 @@ function stdout(): NodeJS.WriteStream {
     // closes the pipe: end quietly instead of printing an EPIPE stack trace.
     process.stdout.on('error', (err: NodeJS.ErrnoException) => {
       if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw err;
+      cannotWrite(err);
     });
   }
   return process.stdout;
@@ -500,10 +510,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     // The commonest call, one argument that is no option (an SMTP string, a
     // file, a folder), needs no option parsing: what commander would give is
-    // known (no options set), and building its program is skipped (~1 ms of
+    // known (no options set), and building its program is skipped (~3 ms of
     // a raw string's run, figure 1). "completion" still goes through commander.
     const only = argv.length === 3 ? argv[2] : undefined;
     if (only !== undefined && !only.startsWith('-') && only !== 'completion') return await run([only], {});
+    // Commander prints --help and --version to process.stdout itself: a pipe
+    // gets the EPIPE handler before that.
+    if (stdioKind(1) !== 'file') stdout();
     const program = buildProgram();
     program.parse(argv);
     const opts = program.opts<Options>();

@@ -1,7 +1,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -370,6 +370,16 @@ test('stdout to a file (written without Node\'s streams) holds what a pipe gets'
     const n = spawnSync(process.execPath, [BIN, ...args], { stdio: ['ignore', devNull, 'pipe'], encoding: 'utf8' });
     closeSync(devNull);
     assert.equal(n.status, piped.status, `${args.join(' ')} > /dev/null`);
+  }
+});
+
+test('output that cannot be written (a full disk) is one line on stderr and exit 2, no stack trace', { skip: !existsSync('/dev/full') }, () => {
+  for (const args of [['554 5.1.0 Sender Denied'], ['--ndjson', join(FIXTURES, BOUNCES[0])]]) {
+    const full = openSync('/dev/full', 'w');
+    const r = spawnSync(process.execPath, [BIN, ...args], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+    closeSync(full);
+    assert.equal(r.status, 2, args.join(' '));
+    assert.match(r.stderr, /^whybounce: cannot write the output: ENOSPC[^\n]*\n$/, args.join(' '));
   }
 });
 
