@@ -48,25 +48,41 @@ const hyperfine = hasCommand('hyperfine');
 // Figure 3 is "on one core": pin the process when taskset is there.
 const pin = hasCommand('taskset', '--version') ? ['taskset', '-c', '0'] : [];
 
-/** Median wall time in ms of each command (arrays of argv), measured interleaved. */
+/**
+ * Median wall time in ms of each command (arrays of argv). The machine's speed
+ * drifts from one minute to the next, and hyperfine times one command's runs
+ * back to back: the runs are made in rounds, each command's share of a round
+ * taken in turn and the order turned each round, so a slow minute weighs on
+ * every command alike (one round once gave `node -e 0` 32.6 ms and a raw
+ * string 31.5 ms: a ratio of 0.97).
+ */
 function timeCommands(commands) {
-  if (hyperfine) {
-    const out = join(work, 'hyperfine.json');
-    const quote = (a) => `'${a.replace(/'/g, `'\\''`)}'`;
-    const r = spawnSync(
-      'hyperfine',
-      ['-N', '--warmup', '5', '--runs', String(RUNS), '--export-json', out, ...commands.map((c) => c.map(quote).join(' '))],
-      { env, stdio: ['ignore', 'ignore', 'inherit'] },
-    );
-    if (r.status === 0) return JSON.parse(readFileSync(out, 'utf8')).results.map((x) => x.median * 1000);
-  }
+  const ROUNDS = 5;
+  const perRound = Math.max(1, Math.round(RUNS / ROUNDS));
   const times = commands.map(() => []);
-  for (let i = 0; i < RUNS + 5; i++) {
-    commands.forEach((c, j) => {
-      const t = process.hrtime.bigint();
-      spawnSync(c[0], c.slice(1), { env, stdio: 'ignore' });
-      if (i >= 5) times[j].push(Number(process.hrtime.bigint() - t) / 1e6);
-    });
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = commands.map((_, i) => (i + round) % commands.length);
+    if (hyperfine) {
+      const out = join(work, 'hyperfine.json');
+      const quote = (a) => `'${a.replace(/'/g, `'\\''`)}'`;
+      const r = spawnSync(
+        'hyperfine',
+        ['-N', '--warmup', '3', '--runs', String(perRound), '--export-json', out, ...order.map((i) => commands[i].map(quote).join(' '))],
+        { env, stdio: ['ignore', 'ignore', 'inherit'] },
+      );
+      if (r.status === 0) {
+        JSON.parse(readFileSync(out, 'utf8')).results.forEach((x, k) => times[order[k]].push(...x.times.map((t) => t * 1000)));
+        continue;
+      }
+    }
+    for (let i = 0; i < perRound + (round === 0 ? 3 : 0); i++) {
+      for (const j of order) {
+        const c = commands[j];
+        const t = process.hrtime.bigint();
+        spawnSync(c[0], c.slice(1), { env, stdio: 'ignore' });
+        if (round > 0 || i >= 3) times[j].push(Number(process.hrtime.bigint() - t) / 1e6);
+      }
+    }
   }
   return times.map(median);
 }
