@@ -63,6 +63,24 @@ function recipientGroup(i: number): string {
   return `Final-Recipient: rfc822; user${i}@example.net\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 <user${i}@example.net>: Recipient address rejected: User unknown\n\n`;
 }
 
+/**
+ * A bounce nested `depth` levels deep, as the text before and after what is
+ * innermost: multipart/mixed parts (each with its own boundary) or, with
+ * `rfc822`, message/rfc822 parts. Used by the fuzz script and the limit tests.
+ */
+export function nestedMime(depth: number, rfc822: boolean): { head: string; tail: string } {
+  let head = 'From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail\nMIME-Version: 1.0\n';
+  let tail = '';
+  for (let i = 0; i < depth; i++) {
+    if (rfc822) head += 'Content-Type: message/rfc822\n\n';
+    else {
+      head += `Content-Type: multipart/mixed; boundary="n${i}"\n\n--n${i}\n`;
+      tail = `\n--n${i}--\n${tail}`;
+    }
+  }
+  return { head, tail };
+}
+
 export interface HostileCase {
   name: string;
   /** The full size, in the case's own unit. */

@@ -16,6 +16,7 @@ import { Chalk } from 'chalk';
 import { diagnose } from '../src/diagnose';
 import { renderJson, renderNdjsonLine } from '../src/render/json';
 import { renderText } from '../src/render/text';
+import { nestedMime } from './bench-hostile';
 
 const FIXTURES = join(__dirname, '..', 'test', 'fixtures');
 const MB = 1024 * 1024;
@@ -114,16 +115,7 @@ export const MUTATORS: Readonly<Record<string, Mutator>> = {
   },
   nestMime: (input, rng) => {
     const depth = rng.chance(0.1) ? 1000 + rng.int(500) : 1 + rng.int(100);
-    const rfc822 = rng.chance(0.3);
-    let head = 'From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail\nMIME-Version: 1.0\n';
-    let tail = '';
-    for (let i = 0; i < depth; i++) {
-      if (rfc822) head += 'Content-Type: message/rfc822\n\n';
-      else {
-        head += `Content-Type: multipart/mixed; boundary="n${i}"\n\n--n${i}\n`;
-        tail = `\n--n${i}--\n${tail}`;
-      }
-    }
+    const { head, tail } = nestedMime(depth, rng.chance(0.3));
     return Buffer.concat([Buffer.from(head, 'latin1'), input, Buffer.from(tail, 'latin1')]);
   },
   longLine: (input, rng) => {

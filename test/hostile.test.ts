@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diagnose } from '../src/diagnose';
 import { MAX_LINE_CHARS, MAX_MESSAGE_BYTES, MAX_MIME_PARTS, MAX_RECIPIENTS } from '../src/limits';
-import { HOSTILE_CASES } from '../scripts/bench-hostile';
+import { HOSTILE_CASES, nestedMime } from '../scripts/bench-hostile';
 
 // Hostile and broken input (issue 5): named limits that say when they are hit,
 // clear one-line errors, nothing lost in a batch. CLI cases spawn the built binary.
@@ -157,15 +157,7 @@ test('limits: a message larger than MAX_MESSAGE_BYTES is cut, with a warning, an
 });
 
 function nested(depth: number, rfc822: boolean): string {
-  let head = 'From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail\nMIME-Version: 1.0\n';
-  let tail = '';
-  for (let i = 0; i < depth; i++) {
-    if (rfc822) head += 'Content-Type: message/rfc822\n\n';
-    else {
-      head += `Content-Type: multipart/mixed; boundary="n${i}"\n\n--n${i}\n`;
-      tail = `\n--n${i}--\n${tail}`;
-    }
-  }
+  const { head, tail } = nestedMime(depth, rfc822);
   return `${head}Content-Type: text/plain\n\n550 5.1.1 <user@example.net>: User unknown\n${tail}`;
 }
 
