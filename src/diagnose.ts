@@ -6,7 +6,7 @@ import { findAddresses, isSystemAddress } from './extract/address';
 import { excludedAddresses } from './extract/text-scan';
 import { looksLikeBounce } from './email/looks-like-bounce';
 import { header, parseEmail } from './email/parse-email';
-import { lightParse } from './email/light-parse';
+import { lightParse } from './email/light';
 
 // Guards (src/limits.ts): a message over MAX_MESSAGE_BYTES is cut before parsing;
 // capCandidates (diagnose-text.ts) cuts what it yields.

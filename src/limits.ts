@@ -18,31 +18,6 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 export const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
 
 /**
- * MIME parts in one message, counted at every depth; past it mailparser gives up
- * and the raw text is scanned instead. A bounce has a handful of parts; a
- * hostile one has thousands to make the parser spin. It also caps the MIME
- * nesting depth (each level is one part): a 1,000-deep tree stops here instead
- * of recursing on.
- */
-export const MAX_MIME_PARTS = 1000;
-
-/**
- * The nesting depth that the cap above allows. Not a separate check:
- * mailparser counts parts, not levels, so the part cap is what bounds depth.
- * Named so that tests and docs can say how deep a message may nest.
- */
-export const MAX_MIME_DEPTH = MAX_MIME_PARTS;
-
-/** One part's header block larger than this is an attack or a broken file. */
-export const MAX_HEADER_BYTES = 1024 * 1024;
-
-/**
- * HTML bigger than this is not turned into text: html-to-text is the slowest
- * step of mailparser on large inputs, and bounce notices are small.
- */
-export const MAX_HTML_TO_TEXT = 2 * 1024 * 1024;
-
-/**
  * A single error text longer than this is cut before any regex runs on it, so a
  * hostile 10 MB "diagnostic" costs the same as a 64 KiB one. SMTP lines are at
  * most 512 octets (RFC 5321 §4.5.3.1.5); this leaves room for long multi-line
@@ -72,9 +47,48 @@ export const MAX_DIAGNOSTIC_CHARS = 16 * 1024;
  */
 export const MAX_RECIPIENTS = 1000;
 
+// email
+// Caps of the email reader (src/email/): mailparser's guards, the line cap of
+// what it hands on, and the light reader's own, smaller limits.
+
+/**
+ * MIME parts in one message, counted at every depth; past it mailparser gives up
+ * and the raw text is scanned instead. A bounce has a handful of parts; a
+ * hostile one has thousands to make the parser spin. It also caps the MIME
+ * nesting depth (each level is one part): a 1,000-deep tree stops here instead
+ * of recursing on.
+ */
+export const MAX_MIME_PARTS = 1000;
+
+/**
+ * The nesting depth that the cap above allows. Not a separate check:
+ * mailparser counts parts, not levels, so the part cap is what bounds depth.
+ * Named so that tests and docs can say how deep a message may nest.
+ */
+export const MAX_MIME_DEPTH = MAX_MIME_PARTS;
+
+/** One part's header block larger than this is an attack or a broken file. */
+export const MAX_HEADER_BYTES = 1024 * 1024;
+
+/**
+ * HTML bigger than this is not turned into text: html-to-text is the slowest
+ * step of mailparser on large inputs, and bounce notices are small.
+ */
+export const MAX_HTML_TO_TEXT = 2 * 1024 * 1024;
+
 /**
  * Lines of a parsed message (its text, delivery-status and header parts) are
  * cut to this length before any extractor reads them: RFC 5322 allows 998
  * characters, and a 10 MB line is an attack on every regex downstream.
  */
 export const MAX_LINE_CHARS = 16 * 1024;
+
+// The light reader (src/email/light/) reads the common shape of a bounce fast.
+// Past these limits the message is not refused, only handed to mailparser,
+// which has its own (larger) guards above.
+/** MIME parts in one message (bounces have 2 to 6). */
+export const LIGHT_MAX_PARTS = 64;
+/** Nesting depth of multiparts. */
+export const LIGHT_MAX_DEPTH = 8;
+/** One header block, in bytes. */
+export const LIGHT_MAX_HEADER_BYTES = 64 * 1024;

@@ -3,14 +3,14 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { lightParse } from '../src/email/light-parse';
-import { parseEmail } from '../src/email/parse-email';
-import { diagnose } from '../src/diagnose';
+import { lightParse } from '../../src/email/light';
+import { parseEmail } from '../../src/email/parse-email';
+import { diagnose } from '../../src/diagnose';
 
 // The light reader must give exactly what mailparser gives, or decline (null).
 
-const FIXTURES = join(__dirname, 'fixtures');
-const CORPUS = join(__dirname, '..', '..', 'shared', 'corpus');
+const FIXTURES = join(__dirname, '..', 'fixtures');
+const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus');
 
 function emlFiles(dir: string): string[] {
   return readdirSync(dir)
