@@ -3,12 +3,14 @@
 // mailparser (parse-email.ts) is the reader of record: this one exists only
 // because mailparser costs ~85 ms to load and ~290 µs a message, more than the
 // rest of the pipeline together (docs/performance.md). It returns exactly the
-// BounceEmail that mailparser gives — it follows mailparser 3.14 and its
-// splitter (@zone-eu/mailsplit) rule by rule — or null as soon as it meets
-// anything it does not handle, and mailparser then reads the message as
-// before. test/email/light-parse.test.ts checks the two agree on the fixtures
-// (test/fixtures, and the parity fixtures in test/email/fixtures) and, when it
-// is next to the project, on the shared corpus.
+// BounceEmail that mailparser gives — it follows mailparser 3.14.2 and the
+// splitter and decoder it pins (@zone-eu/mailsplit 5.4.30, libmime 5.6.4) rule
+// by rule — or null as soon as it meets anything it does not handle, and
+// mailparser then reads the message as before. test/email/light-parse.test.ts
+// checks the two agree on the fixtures (test/fixtures, and the parity fixtures
+// in test/email/fixtures) and, when it is next to the project, on the shared
+// corpus. package.json pins mailparser to that exact version: run that test
+// again before moving it.
 //
 // Handled: header blocks with folding; RFC 2047 encoded words in Subject and
 // From for UTF-8 and the Latin-1 family; multipart/* split by boundary, nested
