@@ -10,6 +10,9 @@ import { diagnose } from '../../src/diagnose';
 // The light reader must give exactly what mailparser gives, or decline (null).
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
+// Hand-written emails in the shapes the light reader reads or must decline, so
+// that the parity check runs in any clone, with or without the shared corpus.
+const PARITY = join(__dirname, 'fixtures');
 const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus');
 
 function emlFiles(dir: string): string[] {
@@ -39,6 +42,52 @@ test('every fixture the light reader reads comes out as mailparser reads it, and
   }
   assert.ok(read >= files.length * 0.9, `the light reader read only ${read} of ${files.length} fixtures`);
 });
+
+// Each parity fixture, and whether the light reader reads it ("same": read, and
+// equal to mailparser's reading) or leaves it to mailparser ("declined").
+const PARITY_CASES: Record<string, 'same' | 'declined'> = {
+  'postfix-report-lf.eml': 'same', // multipart/report, delivery-status, text/rfc822-headers, LF
+  'sendmail-report-crlf-rfc822.eml': 'same', // CRLF, a part with no headers, returned message/rfc822
+  'returned-multipart-message.eml': 'same', // nested multipart/alternative, message/rfc822 holding a multipart
+  'forwarded-bounce.eml': 'declined', // message/rfc822 holding a multipart/report
+  'base64-utf8-notice-crlf.eml': 'same', // base64 UTF-8 text, CRLF
+  'qp-latin1-notice.eml': 'same', // quoted-printable ISO-8859-1, 8bit windows-1252, Latin-1 encoded words
+  'iso-2022-jp-notice.eml': 'declined', // ISO-2022-JP text and encoded word
+  'koi8-r-notice.eml': 'declined', // KOI8-R text and encoded word
+  'encoded-words.eml': 'same', // RFC 2047: UTF-8 B and Q, adjacent words, Latin-1 after a comment
+  'folded-headers.eml': 'same', // folded From, Subject, Content-Type (boundary on a continuation line)
+  'missing-boundary.eml': 'declined', // multipart with no boundary parameter
+  'mismatched-boundary.eml': 'same', // a boundary parameter that no delimiter matches
+  'no-closing-delimiter-crlf.eml': 'same', // the last part runs to the end, CRLF
+  'flowed-notice.eml': 'same', // format=flowed; delsp=yes, quoted lines, signature
+  'feedback-report.eml': 'same', // ARF: message/feedback-report and an inline message/rfc822
+  'mbox-from-line-8bit.eml': 'same', // an mbox "From " line first, raw 8-bit UTF-8 headers
+  'global-dsn.eml': 'same', // message/global-delivery-status and message/global-headers
+  'deep-nesting.eml': 'declined', // ten multipart levels, past LIGHT_MAX_DEPTH
+  'returned-message-base64.eml': 'declined', // message/rfc822 in base64
+  'html-only-notice.eml': 'declined', // HTML that mailparser turns into text
+  'attachments.eml': 'same', // a text/plain attachment and a base64 PDF beside a short notice
+  'headers-only.eml': 'same', // a header block with no blank line and no body
+};
+
+test('every parity fixture in test/email/fixtures has its case in PARITY_CASES', () => {
+  assert.deepEqual(emlFiles(PARITY), Object.keys(PARITY_CASES).sort());
+});
+
+for (const [file, expected] of Object.entries(PARITY_CASES)) {
+  test(`parity fixture ${file}: the light reader ${expected === 'same' ? 'reads it as mailparser does' : 'declines'}, diagnose agrees either way`, async () => {
+    const raw = readFileSync(join(PARITY, file));
+    const light = lightParse(raw);
+    if (expected === 'declined') assert.equal(light, null);
+    else {
+      assert.notEqual(light, null, 'the light reader declined');
+      assert.deepEqual(light, await reference(raw));
+    }
+    const fast = await diagnose(raw, { input: file });
+    const slow = await diagnose(raw, { input: file, reader: 'mailparser' });
+    assert.ok(isDeepStrictEqual(fast, slow), `${file}: results differ with the light reader`);
+  });
+}
 
 const crlf = (text: string): string => text.replace(/\n/g, '\r\n');
 const message = (headers: string, body: string): string => `${headers.trim()}\n\n${body}`;
@@ -108,8 +157,9 @@ for (const [name, text, expected] of CASES) {
   });
 }
 
-// Seeded mutations of the fixtures (lines dropped, moved, doubled, folded,
-// delimiters broken): whatever the light reader reads must match mailparser.
+// Seeded mutations of the fixtures and the parity fixtures (lines dropped,
+// moved, doubled, folded, delimiters broken): whatever the light reader reads
+// must match mailparser.
 test('mutated fixtures: the light reader matches mailparser or declines', async () => {
   let seed = 20261127;
   const random = (n: number): number => {
@@ -135,11 +185,11 @@ test('mutated fixtures: the light reader matches mailparser or declines', async 
     (l) => l.splice(random(l.length), 0, 'Content-Disposition: attachment'),
     (l) => l.splice(random(l.length)),
   ];
-  const files = emlFiles(FIXTURES);
+  const files = [...emlFiles(FIXTURES).map((f) => join(FIXTURES, f)), ...emlFiles(PARITY).map((f) => join(PARITY, f))];
   let compared = 0;
   for (let n = 0; n < 200; n++) {
     const file = files[random(files.length)] ?? '';
-    const text = readFileSync(join(FIXTURES, file), 'latin1');
+    const text = readFileSync(file, 'latin1');
     const lines = text.split(/\r?\n/);
     for (let k = 1 + random(3); k > 0; k--) edits[random(edits.length)]?.(lines);
     const raw = Buffer.from(lines.join(text.includes('\r\n') ? '\r\n' : '\n'), 'latin1');
