@@ -3,7 +3,7 @@
 // that mailparser reads the message instead.
 
 /** Thrown (one shared instance, no stack to build) when the message needs mailparser. */
-export class Declined extends Error {}
+class Declined extends Error {}
 export const DECLINED = new Declined('left to mailparser');
 
 export function decline(): never {

@@ -1,12 +1,11 @@
 // The From header as mailparser gives it (its `from.text`).
-
-// The From forms bounces use, read the way nodemailer's addressparser reads them:
-//   addr | <addr> | <> | word | Name <addr> | "Name" <addr> | addr (Comment) | <addr> (Comment) | Name <addr> (Comment)
 import type { HeaderLine } from '../finish-email';
 import { decline } from './decline';
 import { decodeWords } from './encoded-words';
 import { mailparserValue } from './header-lines';
 
+// The From forms bounces use, read the way nodemailer's addressparser reads them:
+//   addr | <addr> | <> | word | Name <addr> | "Name" <addr> | addr (Comment) | <addr> (Comment) | Name <addr> (Comment)
 const PLAIN_ADDRESS = /^[\w!#$%&'*+/=?^`{|}~.-]+@[\d.a-z-]+$/i;
 const PLAIN_WORD = /^[\w!#$%&'*+/=?^`{|}~.-]+$/;
 // A phrase: no specials, no control or Unicode space characters, no "@".

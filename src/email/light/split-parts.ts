@@ -27,7 +27,9 @@ function delimiterKind(buf: Buffer, start: number, end: number, part: Part, inEp
 }
 
 // RFC 2046 allows spaces and tabs after a delimiter; mailsplit accepts up to
-// this many, and a run of CRs before the LF.
+// this many, and a run of CRs before the LF. A rule of mailsplit's that the walk
+// must copy to split as it does, not a guard of ours: it stays here, not in
+// limits.ts.
 const DELIMITER_MAX_TRAILER = 2 + 998 + 2;
 
 /** 1 for "--boundary", 2 for "--boundary--" (the only one allowed without a line end), 0 otherwise. */

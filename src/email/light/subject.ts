@@ -3,6 +3,7 @@ import type { HeaderLine } from '../finish-email';
 import { decodeWords } from './encoded-words';
 import { mailparserValue } from './header-lines';
 
+/** The first Subject line that is not empty, its encoded words decoded. */
 export function subjectOf(lines: readonly HeaderLine[]): string {
   for (const line of lines) {
     if (line.key !== 'subject') continue;
