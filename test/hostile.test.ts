@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { diagnose } from '../src/diagnose';
+import { diagnose } from '../src/pipeline/diagnose';
 import { MAX_LINE_CHARS, MAX_MESSAGE_BYTES, MAX_MIME_PARTS, MAX_RECIPIENTS } from '../src/limits';
 import { HOSTILE_CASES, nestedMime } from '../scripts/bench-hostile';
 
