@@ -12,9 +12,21 @@ import { UsageError, type Options } from './options';
 import { run, warn, type Session } from './run';
 import { EXIT_TROUBLE } from './exit-codes';
 
-/** Runs whybounce on `argv` (the arguments after the program's name); resolves to the exit code. */
+/**
+ * Runs whybounce on `argv` (the arguments after the program's name); resolves
+ * to the exit code once all the output is handed to `io`.
+ */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const session: Session = { io, output: new Output(io.stdout), progress: new Progress(io.stderr, false) };
+  try {
+    return await dispatch(argv, session);
+  } finally {
+    session.output.flush();
+  }
+}
+
+async function dispatch(argv: readonly string[], session: Session): Promise<number> {
+  const { io } = session;
   // Reference mode (issue 6): `whybounce explain 5.7.26`, `whybounce codes --class 5`.
   if (isReferenceCommand(argv)) {
     const out = runReference(argv, { colorLevel: colorLevel(undefined, io.env, io.detectColor()) });
