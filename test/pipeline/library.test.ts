@@ -81,3 +81,18 @@ test('the library never writes to stdout or stderr: diagnose on every fixture an
   const emails = readdirSync(FIXTURES).filter((f) => f.endsWith('.eml')).length;
   assert.deepEqual(JSON.parse(String(r.output[3])), { results: emails * 4 + 7 * 3 + 1 });
 });
+
+test('only the CLI\'s port to the process reads `process`: the rest of src/ is pure', () => {
+  const allowed = new Set(['cli/entry.ts', 'cli/process-io.ts', 'cli/stdio-kind.ts']);
+  const src = join(ROOT, 'src');
+  const files = (readdirSync(src, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => f.replaceAll('\\', '/'));
+  assert.ok(files.length > 50);
+  const readers = files.filter((f) => {
+    const code = readFileSync(join(src, f), 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/^\s*\/\/.*$/gm, '');
+    return /\bprocess\.(?:stdout|stderr|stdin|env|exit|argv|on)\b/.test(code);
+  });
+  assert.deepEqual(readers.filter((f) => !allowed.has(f)), []);
+  assert.deepEqual(readers.sort(), [...allowed].sort(), 'the port files are where process is read');
+});
