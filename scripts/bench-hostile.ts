@@ -8,7 +8,7 @@
 //   npm run bench:hostile -- --scale 0.1   # a tenth of each, quicker
 //
 // The generators are exported for test/hostile.test.ts, which runs small ones.
-import { diagnose } from '../src/diagnose';
+import { diagnose } from '../src/pipeline/diagnose';
 import { renderJson } from '../src/render/json';
 
 const MB = 1024 * 1024;

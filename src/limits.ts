@@ -92,3 +92,31 @@ export const LIGHT_MAX_PARTS = 64;
 export const LIGHT_MAX_DEPTH = 8;
 /** One header block, in bytes. */
 export const LIGHT_MAX_HEADER_BYTES = 64 * 1024;
+
+// cli and pipeline
+
+/**
+ * How many leading bytes of an input are read to tell an email (headers, an
+ * mbox "From " line) from a pasted error line or log excerpt: a text is not
+ * searched past its start for its first header. (src/input/sniff.ts reads the
+ * same number of bytes to tell what a file or stream holds.)
+ */
+export const SNIFF_BYTES = 4096;
+
+/** The first line of an input is looked at up to this length when deciding whether it is a header. */
+export const FIRST_LINE_CHARS = 200;
+
+/**
+ * A bounce with no code anywhere is diagnosed from its notice: at most this
+ * many of its opening paragraphs, cut to this length, so that a body pasted
+ * inline does not become the diagnosis.
+ */
+export const MAX_NOTICE_PARAGRAPHS = 3;
+export const MAX_NOTICE_CHARS = 1000;
+
+/**
+ * CLI output that is not a terminal is gathered into pieces of at most this
+ * many bytes before it is written: a write per --ndjson line cost ~10% of a
+ * big batch, and a bigger piece would only hold lines back longer.
+ */
+export const OUTPUT_PIECE_BYTES = 64 * 1024;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { explainCandidate } from '../src/explain';
-import { diagnoseText } from '../src/diagnose';
+import { diagnoseText } from '../src/pipeline/text';
 import { toJsonRecord } from '../src/render/json';
 import { ACTOR_TEXT, REASON_ACTORS, actorFor, checkConsistency } from '../src/advice';
 import { ACTOR_IDS, REASON_IDS, type Candidate } from '../src/types';

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEmail } from '../src/email/parse-email';
 import { EXTRACTORS } from '../src/extract';
-import { diagnose } from '../src/diagnose';
+import { diagnose } from '../src/pipeline/diagnose';
 import type { BounceEmail } from '../src/types';
 
 // Every hand-written fixture is named <extractor id>-<case>.eml (or

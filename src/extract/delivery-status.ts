@@ -1,11 +1,11 @@
-import type { Action, BounceEmail, Candidate, Extractor, SmtpCommand } from '../types';
+import type { Action, BounceEmail, Candidate, Extractor } from '../types';
 import { MAX_RECIPIENTS } from '../limits';
 import { parseSmtpLine } from '../smtp/parse-smtp-line';
 import { header } from '../email/parse-email';
 import { cleanAddress, findAddresses, isSystemAddress } from './address';
 import { stripType } from './fields';
 import { firstOf, headerValues, readReportGroups, type ReportGroup } from './lib-c/report-fields';
-import { toSmtpCommand } from '../smtp/commands';
+import { commandOf } from '../smtp/commands';
 import { foldSpaces } from '../fold-spaces';
 
 // RFC 3464 (and RFC 1894 before it, RFC 6533 for message/global-delivery-status)
@@ -90,16 +90,8 @@ export function addressOf(value: string | undefined): string | null {
   return UTF8_ADDRESS.exec(bare)?.[1] ?? ascii;
 }
 
-/** The SMTP command a diagnostic answered, from "(in reply to RCPT TO command)"-style text. */
-export function commandOf(text: string): SmtpCommand | null {
-  const lower = text.toLowerCase();
-  // Exim: "after RCPT TO:<…>", "after pipelined DATA", "after initial connection".
-  const m = /in reply to (\w+)/.exec(lower) ?? /after (?:pipelined )?(\w+)(?: to| from)?\b/.exec(lower);
-  const word = m?.[1]?.toUpperCase() ?? '';
-  if (word === 'END') return 'DATA'; // "in reply to end of DATA command"
-  if (word === 'INITIAL') return 'CONN'; // Exim: "SMTP error from remote mail server after initial connection"
-  return toSmtpCommand(word);
-}
+// commandOf moved to src/smtp/commands.ts (the raw-string path reads it too); kept exported here for the extractors.
+export { commandOf };
 
 /**
  * The status when the group has no Status field (it is required, but McAfee and

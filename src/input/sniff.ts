@@ -1,4 +1,4 @@
-import { looksLikeEmail } from '../diagnose-text';
+import { looksLikeEmail } from '../email/looks-like-email';
 
 /** What a file or stream holds, told from its first bytes (never from its name). */
 export type ContentKind = 'gzip' | 'mbox' | 'email' | 'other';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { lightParse } from '../../src/email/light';
 import { parseEmail } from '../../src/email/parse-email';
-import { diagnose } from '../../src/diagnose';
+import { diagnose } from '../../src/pipeline/diagnose';
 
 // The light reader must give exactly what mailparser gives, or decline (null).
 

@@ -1,19 +1,17 @@
-import type { BounceEmail, Candidate, DiagnoseResult } from './types';
-import { explainCandidate } from './explain';
-import { capCandidates, diagnoseText, looksLikeEmail } from './diagnose-text';
-import { extractCandidates } from './extract';
-import { findAddresses, isSystemAddress } from './extract/address';
-import { excludedAddresses } from './extract/text-scan';
-import { looksLikeBounce } from './email/looks-like-bounce';
-import { header, parseEmail } from './email/parse-email';
-import { lightParse } from './email/light';
+// The whole pipeline for one input: the size guard, then the raw-string path
+// (text.ts) or the email path (parse, then email.ts). The CLI loads this module
+// on its first email only: the build makes it a bundle of its own,
+// dist/diagnose.cjs (scripts/build.mjs).
+import type { BounceEmail, DiagnoseResult } from '../types';
+import { looksLikeEmail } from '../email/looks-like-email';
+import { parseEmail } from '../email/parse-email';
+import { lightParse } from '../email/light';
+import { diagnoseText } from './text';
+import { diagnoseEmail } from './email';
 
-// Guards (src/limits.ts): a message over MAX_MESSAGE_BYTES is cut before parsing;
-// capCandidates (diagnose-text.ts) cuts what it yields.
-import { MAX_MESSAGE_BYTES, MAX_SCAN_CHARS } from './limits';
-import { foldSpaces } from './fold-spaces';
-export { MAX_MESSAGE_BYTES };
-export { diagnoseText, looksLikeEmail };
+// Guards (src/limits.ts): a message over MAX_MESSAGE_BYTES is cut before
+// parsing; text read back after an internal error is cut to MAX_SCAN_CHARS.
+import { MAX_MESSAGE_BYTES, MAX_SCAN_CHARS, SNIFF_BYTES } from '../limits';
 
 export interface DiagnoseOptions {
   /** Name of the input in the result: a path, "-" for stdin, "argv" for a string argument. */
@@ -25,33 +23,6 @@ export interface DiagnoseOptions {
    * to mailparser; "mailparser" uses mailparser only (the reference, for comparisons).
    */
   reader?: 'auto' | 'mailparser';
-}
-
-/** For a bounce with no code anywhere: one candidate whose text is the notice itself. */
-function fallbackCandidate(email: BounceEmail): Candidate {
-  // Guard: the notice is at the top; a 30 MB body is not searched for an address.
-  const text = email.text.slice(0, MAX_SCAN_CHARS);
-  const failed = header(email, 'x-failed-recipients');
-  const excluded = excludedAddresses(email);
-  const recipient =
-    findAddresses(failed)[0] ??
-    findAddresses(text).find((a) => !isSystemAddress(a) && !excluded.has(a.toLowerCase())) ??
-    null;
-  const paragraphs = text.split(/\n[ \t]*\n/).map((p) => foldSpaces(p).trim());
-  const notice = paragraphs.filter((p) => p !== '').slice(0, 3).join(' ').slice(0, 1000);
-  return {
-    recipient,
-    action: 'failed',
-    status: null,
-    diagnostic: notice,
-    remoteMta: null,
-    command: null,
-    format: 'text',
-  };
-}
-
-function toText(source: string | Buffer): string {
-  return typeof source === 'string' ? source : source.toString('utf8');
 }
 
 /**
@@ -82,6 +53,10 @@ export function diagnoseSync(source: string | Buffer, options: DiagnoseOptions =
   }
 }
 
+function toText(source: string | Buffer): string {
+  return typeof source === 'string' ? source : source.toString('utf8');
+}
+
 function internalError(source: string | Buffer, input: string, err: unknown): DiagnoseResult {
   // Guard: a bug that hostile bytes trigger in one extractor must not end a
   // batch. The message is still read as plain text, and the warning says why
@@ -109,7 +84,7 @@ function prepare(
     warnings.push(`The input is larger than ${MAX_MESSAGE_BYTES} bytes; only the first part was read.`);
   }
   const kind = options.kind ?? 'auto';
-  const head = typeof data === 'string' ? data.slice(0, 4096) : data.subarray(0, 4096).toString('latin1');
+  const head = typeof data === 'string' ? data.slice(0, SNIFF_BYTES) : data.subarray(0, SNIFF_BYTES).toString('latin1');
   const lfHead = head.includes('\r') ? head.replace(/\r\n?/g, '\n') : head;
   if (kind === 'text' || (kind === 'auto' && !looksLikeEmail(lfHead))) {
     const result = diagnoseText(toText(data), input);
@@ -122,15 +97,6 @@ function unparsed(data: string | Buffer, input: string, warnings: string[], err:
   const why = err instanceof Error ? err.message : String(err);
   const result = diagnoseText(toText(data), input);
   return { ...result, warnings: [...warnings, `The email could not be parsed (${why}); its text was scanned instead.`] };
-}
-
-function diagnoseEmail(email: BounceEmail, input: string, warnings: string[]): DiagnoseResult {
-  warnings.push(...email.warnings);
-  let candidates = extractCandidates(email);
-  const isBounce = candidates.length > 0 || looksLikeBounce(email);
-  if (candidates.length === 0 && isBounce) candidates = [fallbackCandidate(email)];
-  if (!isBounce) warnings.push('This email is not a bounce: no delivery report and no SMTP error found.');
-  return { input, isBounce, diagnoses: capCandidates(candidates, warnings).map(explainCandidate), warnings };
 }
 
 async function diagnoseMessage(source: string | Buffer, input: string, options: DiagnoseOptions): Promise<DiagnoseResult> {

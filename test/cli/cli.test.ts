@@ -1,34 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { FIXTURES, fixturePath as fixture, runCli as run } from '../helpers/cli';
 
 // These tests spawn the built binary, as a user or a script would run it.
-const ROOT = join(__dirname, '..');
-const BIN = join(ROOT, 'bin', 'whybounce.js');
-const FIXTURES = join(ROOT, 'test', 'fixtures');
 const ESC = '\u001b[';
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], opts: { input?: string | Buffer; env?: Record<string, string | undefined> } = {}): Run {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...opts.env };
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    input: opts.input ?? '',
-    env,
-    encoding: 'utf8',
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function fixture(name: string): string {
-  return join(FIXTURES, name);
-}
 
 test('a raw SMTP string is explained: reply code, enhanced code parts, reason, verdict, advice', () => {
   const r = run(['554 5.1.0 Sender Denied']);

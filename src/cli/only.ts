@@ -1,4 +1,5 @@
-import { REASON_IDS, type DiagnoseResult, type Diagnosis, type ReasonId } from './types';
+// --only: keep the diagnoses that match a verdict, a class or a reason id.
+import { REASON_IDS, type DiagnoseResult, type Diagnosis, type ReasonId } from '../types';
 
 /** What `--only` accepts: a verdict, a class, or a reason id. */
 export type OnlyTerm = 'hard' | 'soft' | 'permanent' | 'transient' | ReasonId;

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { splitMbox } from '../src/input/split-mbox';
-import { peek, sniff } from '../src/input/sniff';
+import { splitMbox } from '../../src/input/split-mbox';
+import { peek, sniff } from '../../src/input/sniff';
 
 /** Chunks handed out one per next(), as the async stream splitMbox and peek read. */
 function asyncChunks(chunks: Iterable<Buffer>): AsyncIterable<Buffer> {

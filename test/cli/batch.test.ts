@@ -1,31 +1,21 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { FIXTURES, runCli, spawnCli, type CliRun } from '../helpers/cli';
 
 // Batch inputs and outputs of the built binary. Every mbox, Maildir and .gz
 // here is built at test time from the hand-written fixtures.
-const ROOT = join(__dirname, '..');
-const BIN = join(ROOT, 'bin', 'whybounce.js');
-const FIXTURES = join(ROOT, 'test', 'fixtures');
 const TMP = mkdtempSync(join(tmpdir(), 'whybounce-batch-'));
 after(() => {
   rmSync(TMP, { recursive: true, force: true });
 });
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], input: string | Buffer = ''): Run {
-  const env = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined } as NodeJS.ProcessEnv;
-  const r = spawnSync(process.execPath, [BIN, ...args], { input, env, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+function run(args: string[], input: string | Buffer = ''): CliRun {
+  return runCli(args, { input });
 }
 
 const BOUNCES = ['rfc3464-single.eml', 'rfc3464-multi.eml', 'rfc3464-multi-crlf.eml'] as const;
@@ -291,7 +281,7 @@ test('no progress line and nothing else on stderr when stderr is a pipe', () => 
 });
 
 test('--ndjson streams: the first line comes out before the input has ended', async () => {
-  const child = spawn(process.execPath, [BIN, '--ndjson'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawnCli(['--ndjson']);
   // A message is known to be complete when the next one starts, and an mbox of
   // one message is named differently (one message of look-ahead): three are
   // sent, and stdin stays open.
@@ -322,7 +312,8 @@ test('--ndjson to a reader that falls behind: every line arrives, whole and in o
   // the CLI to wait many times, and no line may be lost, cut or reordered.
   const names = Array.from({ length: 1000 }, () => BOUNCES).flat();
   const mbox = file('slow-reader.mbox', mboxOf(names));
-  const child = spawn(process.execPath, [BIN, '--ndjson', mbox], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnCli(['--ndjson', mbox]);
+  child.stdin.end();
   const timer = setTimeout(() => child.kill(), 60_000);
   try {
     const chunks: Buffer[] = [];
@@ -361,13 +352,13 @@ test('stdout to a file (written without Node\'s streams) holds what a pipe gets'
     const piped = run(args);
     const out = join(TMP, 'stdout.txt');
     const fd = openSync(out, 'w');
-    const r = spawnSync(process.execPath, [BIN, ...args], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+    const r = runCli(args, { stdio: ['ignore', fd, 'pipe'] });
     closeSync(fd);
     assert.equal(r.status, piped.status, args.join(' '));
     assert.equal(readFileSync(out, 'utf8'), piped.stdout, args.join(' '));
     assert.equal(r.stderr, piped.stderr, args.join(' '));
     const devNull = openSync('/dev/null', 'w');
-    const n = spawnSync(process.execPath, [BIN, ...args], { stdio: ['ignore', devNull, 'pipe'], encoding: 'utf8' });
+    const n = runCli(args, { stdio: ['ignore', devNull, 'pipe'] });
     closeSync(devNull);
     assert.equal(n.status, piped.status, `${args.join(' ')} > /dev/null`);
   }
@@ -376,7 +367,7 @@ test('stdout to a file (written without Node\'s streams) holds what a pipe gets'
 test('output that cannot be written (a full disk) is one line on stderr and exit 2, no stack trace', { skip: !existsSync('/dev/full') }, () => {
   for (const args of [['554 5.1.0 Sender Denied'], ['--ndjson', join(FIXTURES, BOUNCES[0])]]) {
     const full = openSync('/dev/full', 'w');
-    const r = spawnSync(process.execPath, [BIN, ...args], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+    const r = runCli(args, { stdio: ['ignore', full, 'pipe'] });
     closeSync(full);
     assert.equal(r.status, 2, args.join(' '));
     assert.match(r.stderr, /^whybounce: cannot write the output: ENOSPC[^\n]*\n$/, args.join(' '));
