@@ -5,7 +5,7 @@ import type { Action, Candidate, Diagnosis, Evidence, ReasonId, StatusClass } fr
 import { parseSmtpLine } from './smtp/parse-smtp-line';
 import { lookupReplyCode, replyClassOf } from './smtp/reply-codes';
 import { lookupStatus, statusClassOf } from './smtp/status-codes';
-import { explainReason, isHardBounce, reasonRule, type ReasonEvidence } from './reasons';
+import { explainReason, isHardBounce, reasonRule, type ReasonEvidence } from './reasons/classify';
 import { detectProvider, toProviderMatch, type ProviderFinding } from './providers';
 import { findBlocklist } from './blocklists';
 import { adviseOn, checkConsistency } from './advice';

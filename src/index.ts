@@ -3,7 +3,7 @@ export { diagnose, diagnoseText, looksLikeEmail, type DiagnoseOptions } from './
 export { parseSmtpLine, hasSmtpCode } from './smtp/parse-smtp-line';
 export { lookupReplyCode, type ReplyInfo } from './smtp/reply-codes';
 export { lookupStatus, type StatusInfo } from './smtp/status-codes';
-export { classifyReason, reasonRule, isHardBounce, type ReasonRule } from './reasons';
+export { classifyReason, reasonRule, isHardBounce, type ReasonRule } from './reasons/classify';
 export { explainCandidate } from './explain';
 export { detectProvider, PROVIDERS, type Provider, type ProviderCode } from './providers';
 export { findBlocklist, BLOCKLISTS, type Blocklist } from './blocklists';

@@ -9,7 +9,7 @@ import {
   normalizeReasonText,
   reasonRule,
   REASONS,
-} from '../src/reasons/index.js';
+} from '../src/reasons/classify.js';
 import type { ReasonId, SmtpCommand, StatusClass } from '../src/types.js';
 import { REASON_IDS } from '../src/types.js';
 

@@ -1,7 +1,7 @@
 // Advice: who has to act and the concrete next steps, from the reason, the
 // class, the provider's own meaning of its code and the blocklist named.
 import type { ActorId, ReasonId, StatusClass } from '../types';
-import { reasonRule } from '../reasons';
+import { reasonRule } from '../reasons/classify';
 import type { ProviderFinding } from '../providers';
 import { blocklistAdvice, type BlocklistFinding } from '../blocklists';
 import { ACTOR_TEXT, actorFor } from './actors';

@@ -1,4 +1,4 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './classify.js';
 
 // SPF/DKIM/DMARC/ARC. The words stay specific: "DKIM-Signature" also names a header
 // (duplicate header → notcompliantrfc) and "SPF" turns up in advice about spam.

@@ -1,4 +1,4 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './classify.js';
 
 /** Microsoft 365: 5.7.606–5.7.649 "Access denied, banned sending IP". */
 const MICROSOFT_BANNED_IP = Array.from({ length: 44 }, (_, i) => `5.7.${606 + i}`);

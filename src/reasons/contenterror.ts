@@ -1,4 +1,4 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './classify.js';
 
 /** X.6.0–X.6.10: media and conversion errors (X.6.11 is Microsoft's bare LF, notcompliantrfc). */
 const MEDIA_CODES = Array.from({ length: 11 }, (_, i) => [`5.6.${i}`, `4.6.${i}`]).flat();

@@ -1,4 +1,4 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './classify.js';
 
 // Decided from the Action field, a 2.x.x status or a 2xx reply, never from words.
 export const delivered: ReasonRule = {

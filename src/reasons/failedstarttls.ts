@@ -1,4 +1,4 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './classify.js';
 
 /** Microsoft 365: 5.7.321–5.7.325 DANE and MTA-STS failures. */
 const MICROSOFT_TLS = ['5.7.321', '5.7.322', '5.7.323', '5.7.324', '5.7.325'];

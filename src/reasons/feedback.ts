@@ -1,4 +1,4 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './classify.js';
 
 // Normally set by the ARF reader; the phrases catch the report text on its own.
 export const feedback: ReasonRule = {

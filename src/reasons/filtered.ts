@@ -1,4 +1,4 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './classify.js';
 
 // Also reached when bare "user unknown" words answer DATA, or come with no command and no
 // 5.1.1 (see index.ts): nothing shows that the address itself was judged.

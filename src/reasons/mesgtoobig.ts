@@ -1,4 +1,4 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './classify.js';
 
 // The system's size limit (X.3.4). The recipient's own limit (X.2.3) is exceedlimit;
 // when the words only say "too big", the status code picks between the two.

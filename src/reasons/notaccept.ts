@@ -1,4 +1,4 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './classify.js';
 
 // Hard only with a permanent class (isHardBounce): a 4xx "no MX" may be a DNS hiccup.
 export const notaccept: ReasonRule = {

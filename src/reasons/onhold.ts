@@ -1,4 +1,4 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './classify.js';
 
 // The default when a code is present but says nothing we can pin down.
 export const onhold: ReasonRule = {

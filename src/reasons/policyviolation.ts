@@ -1,4 +1,4 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './classify.js';
 
 /** Microsoft 365: 5.7.900–5.7.999 are rejections by the recipient organisation's mail flow rules. */
 const MICROSOFT_TRANSPORT_RULE = Array.from({ length: 100 }, (_, i) => `5.7.${900 + i}`);

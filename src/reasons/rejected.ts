@@ -1,4 +1,4 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './classify.js';
 
 // The envelope sender (MAIL FROM), not the recipient, was refused.
 export const rejected: ReasonRule = {

@@ -1,4 +1,4 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './classify.js';
 
 // Also the fallback for an X.7.x status with no clearer words (see index.ts).
 export const securityerror: ReasonRule = {

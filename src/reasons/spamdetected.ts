@@ -1,4 +1,4 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './classify.js';
 
 // About what the message says (content scored as spam), not where it came from.
 export const spamdetected: ReasonRule = {

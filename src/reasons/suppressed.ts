@@ -1,4 +1,4 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './classify.js';
 
 // First among the phrase rules: a suppressed address was never tried, whatever earlier error is quoted.
 export const suppressed: ReasonRule = {

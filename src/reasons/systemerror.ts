@@ -1,4 +1,4 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './classify.js';
 
 // Also the fallback for X.3.x and for 421/451 with no clearer words (see index.ts).
 export const systemerror: ReasonRule = {

@@ -1,4 +1,4 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './classify.js';
 
 // Too much at once (connections, recipients per message); speeding is too much over time.
 export const toomanyconn: ReasonRule = {

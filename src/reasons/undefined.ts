@@ -1,4 +1,4 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './classify.js';
 
 // Named undefinedReason: `undefined` cannot be a binding name.
 export const undefinedReason: ReasonRule = {

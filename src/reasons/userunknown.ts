@@ -1,4 +1,4 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './classify.js';
 
 // 5.1.10 is here and not under notaccept: see the note in index.ts.
 export const userunknown: ReasonRule = {

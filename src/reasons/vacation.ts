@@ -1,4 +1,4 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './classify.js';
 
 // Late in REASONS: a bounce that quotes an auto-reply still bounced for its own reason.
 export const vacation: ReasonRule = {

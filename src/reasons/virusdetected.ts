@@ -1,4 +1,4 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './classify.js';
 
 export const virusdetected: ReasonRule = {
   id: 'virusdetected',
