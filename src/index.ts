@@ -3,11 +3,14 @@ export { diagnose, diagnoseText, looksLikeEmail, type DiagnoseOptions } from './
 export { parseSmtpLine, hasSmtpCode } from './smtp/parse-smtp-line';
 export { lookupReplyCode, type ReplyInfo } from './smtp/reply-codes';
 export { lookupStatus, type StatusInfo } from './smtp/status-codes';
-export { classifyReason, reasonRule, isHardBounce, type ReasonRule } from './reasons/classify';
+export { reasonRule, type ReasonRule } from './reasons';
+export { classifyReason, isHardBounce } from './reasons/classify';
 export { explainCandidate } from './explain';
 export { detectProvider, PROVIDERS, type Provider, type ProviderCode } from './providers';
 export { findBlocklist, BLOCKLISTS, type Blocklist } from './blocklists';
-export { adviseOn, checkConsistency, ACTOR_TEXT, REASON_ACTORS } from './advice';
+export { adviseOn } from './explain/advice';
+export { checkConsistency } from './explain/consistency';
+export { ACTOR_TEXT, REASON_ACTORS } from './explain/actors';
 export { explainCode, listCodes, type ReferenceEntry, type CodeRow, type CodeFilter } from './reference/lookup';
 export { renderEntryText, renderCodesText } from './reference/render';
 export { parseEmail } from './email/parse-email';

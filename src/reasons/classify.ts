@@ -57,61 +57,10 @@
 //    the IANA meaning is used, Gmail's own words decide through phrases.
 
 import type { Action, ReasonId, SmtpCommand, StatusClass } from '../types.js';
-
-import { authfailure } from './authfailure.js';
-import { badreputation } from './badreputation.js';
-import { blocked } from './blocked.js';
-import { contenterror } from './contenterror.js';
-import { delivered } from './delivered.js';
-import { exceedlimit } from './exceedlimit.js';
-import { expired } from './expired.js';
-import { failedstarttls } from './failedstarttls.js';
-import { feedback } from './feedback.js';
-import { filtered } from './filtered.js';
-import { hasmoved } from './hasmoved.js';
-import { hostunknown } from './hostunknown.js';
-import { mailboxfull } from './mailboxfull.js';
-import { mailererror } from './mailererror.js';
-import { mesgtoobig } from './mesgtoobig.js';
-import { networkerror } from './networkerror.js';
-import { norelaying } from './norelaying.js';
-import { notaccept } from './notaccept.js';
-import { notcompliantrfc } from './notcompliantrfc.js';
-import { onhold } from './onhold.js';
-import { policyviolation } from './policyviolation.js';
-import { rejected } from './rejected.js';
-import { requireptr } from './requireptr.js';
-import { securityerror } from './securityerror.js';
-import { spamdetected } from './spamdetected.js';
-import { speeding } from './speeding.js';
-import { suppressed } from './suppressed.js';
-import { suspend } from './suspend.js';
-import { syntaxerror } from './syntaxerror.js';
-import { systemerror } from './systemerror.js';
-import { systemfull } from './systemfull.js';
-import { toomanyconn } from './toomanyconn.js';
-import { undefinedReason } from './undefined.js';
-import { userunknown } from './userunknown.js';
-import { vacation } from './vacation.js';
-import { virusdetected } from './virusdetected.js';
+import { REASONS } from './index.js';
 import { phraseFinder } from './find-phrase.js';
 import { foldSpaces } from '../fold-spaces';
-
-export interface ReasonRule {
-  readonly id: ReasonId;
-  /** Short label, e.g. "The recipient address does not exist". */
-  readonly title: string;
-  /** Our own plain English, one or two sentences, for the person who sent the mail. */
-  readonly explanation: string;
-  /** One line: the concrete next step. */
-  readonly advice: string;
-  /** Enhanced status codes that by themselves mean this reason ("5.1.1", "4.2.2"). */
-  readonly statusCodes: readonly string[];
-  /** Lower-case substrings that name this reason, in any language (step 2). */
-  readonly phrases: readonly string[];
-  /** Vaguer lower-case substrings, tried only when codes and command said nothing (step 5). */
-  readonly hints?: readonly string[];
-}
+import { MAX_REASON_TEXT } from '../limits';
 
 export interface ReasonInput {
   status: string | null;
@@ -138,59 +87,6 @@ export interface ReasonEvidence {
   /** The phrase, status code, reply code, command or action that matched; null for the default. */
   matched: string | null;
 }
-
-/**
- * Every reason, in the order phrases are tried: the first rule with a matching
- * phrase wins, so a rule must come before any rule whose phrases its own texts
- * also contain (e.g. filtered's " : user unknown" before userunknown's "user unknown";
- * authfailure before spamdetected, whose texts mention spam; rejected's
- * "domain of sender address" before hostunknown; toomanyconn before blocked, as rate
- * limits often name the "blocked IP"). A test checks that no phrase is made
- * unreachable by an earlier rule's phrase.
- */
-export const REASONS: readonly ReasonRule[] = [
-  delivered,
-  suppressed,
-  virusdetected,
-  failedstarttls,
-  authfailure,
-  requireptr,
-  notcompliantrfc,
-  spamdetected,
-  toomanyconn,
-  blocked,
-  badreputation,
-  speeding,
-  securityerror,
-  norelaying,
-  rejected,
-  policyviolation,
-  contenterror,
-  exceedlimit,
-  mesgtoobig,
-  hasmoved,
-  suspend,
-  mailboxfull,
-  filtered,
-  notaccept,
-  networkerror,
-  hostunknown,
-  userunknown,
-  systemfull,
-  mailererror,
-  expired,
-  systemerror,
-  syntaxerror,
-  vacation,
-  feedback,
-  onhold,
-  undefinedReason,
-];
-
-/** Only this much of a diagnostic is searched: real reasons sit in the first lines, and a huge text must not cost time. */
-export const MAX_REASON_TEXT = 16_384;
-
-const RULES_BY_ID: ReadonlyMap<ReasonId, ReasonRule> = new Map(REASONS.map((rule) => [rule.id, rule]));
 
 const REASON_BY_STATUS: ReadonlyMap<string, ReasonId> = new Map(
   REASONS.flatMap((rule) => rule.statusCodes.map((code): [string, ReasonId] => [code, rule.id])),
@@ -259,12 +155,6 @@ const REPLY_REASONS: Readonly<Record<number, ReasonId>> = {
 /** Lower-case, curly quotes straightened, whitespace folded, one space around the ends (so phrases may start or end with a space). */
 export function normalizeReasonText(text: string): string {
   return ` ${foldSpaces(text.slice(0, MAX_REASON_TEXT).normalize('NFKC').toLowerCase().replace(/[\u2018\u2019]/g, "'"))} `;
-}
-
-export function reasonRule(id: ReasonId): ReasonRule {
-  const rule = RULES_BY_ID.get(id);
-  if (!rule) throw new Error(`no reason rule for ${id}`); // REASON_IDS and REASONS are tested to agree
-  return rule;
 }
 
 export function classifyReason(input: ReasonInput): ReasonId {

@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { DiagnoseResult, Diagnosis, Evidence } from '../types';
 import { lookupReplyCode } from '../smtp/reply-codes';
 import { lookupStatus } from '../smtp/status-codes';
-import { reasonRule } from '../reasons/classify';
+import { reasonRule } from '../reasons';
 import { sanitizeForTerminal, sanitizeInline } from './sanitize';
 
 const LABEL_WIDTH = 10;

@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import {
-  classifyReason,
-  explainReason,
-  isHardBounce,
-  MAX_REASON_TEXT,
-  normalizeReasonText,
-  reasonRule,
-  REASONS,
-} from '../src/reasons/classify.js';
-import type { ReasonId, SmtpCommand, StatusClass } from '../src/types.js';
-import { REASON_IDS } from '../src/types.js';
+import { classifyReason, explainReason, isHardBounce, normalizeReasonText } from '../../src/reasons/classify.js';
+import { reasonRule, REASONS } from '../../src/reasons/index.js';
+import { MAX_REASON_TEXT } from '../../src/limits.js';
+import type { ReasonId, SmtpCommand, StatusClass } from '../../src/types.js';
+import { REASON_IDS } from '../../src/types.js';
 
 type Row = [text: string, status: string | null, replyCode: number | null, command: SmtpCommand | null, reason: ReasonId];
 

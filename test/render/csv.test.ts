@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { csvField, renderCsvHeader, renderCsvRows } from '../src/render/csv';
-import { diagnoseText } from '../src/diagnose';
+import { csvField, renderCsvHeader, renderCsvRows } from '../../src/render/csv';
+import { diagnoseText } from '../../src/diagnose';
 
 test('csvField quotes as RFC 4180 says', () => {
   const cases: [string | number | boolean | null, string][] = [

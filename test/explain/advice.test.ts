@@ -1,13 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { explainCandidate } from '../src/explain';
-import { diagnoseText } from '../src/diagnose';
-import { toJsonRecord } from '../src/render/json';
-import { ACTOR_TEXT, REASON_ACTORS, actorFor, checkConsistency } from '../src/advice';
-import { ACTOR_IDS, REASON_IDS, type Candidate } from '../src/types';
+import { explainCandidate } from '../../src/explain';
+import { diagnoseText } from '../../src/diagnose';
+import { toJsonRecord } from '../../src/render/json';
+import { ACTOR_TEXT, REASON_ACTORS, actorFor } from '../../src/explain/actors';
+import { checkConsistency } from '../../src/explain/consistency';
+import { ACTOR_IDS, REASON_IDS, type Candidate } from '../../src/types';
+import { candidate as bare } from '../helpers/candidate';
 
 function candidate(diagnostic: string, extra: Partial<Candidate> = {}): Candidate {
-  return { recipient: 'someone@example.com', action: null, status: null, diagnostic, remoteMta: null, command: null, format: 'argv', ...extra };
+  return bare(diagnostic, { recipient: 'someone@example.com', ...extra });
 }
 
 test('every reason has an actor, and every actor has words', () => {

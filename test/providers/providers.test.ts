@@ -1,13 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { explainCandidate } from '../src/explain';
-import { detectProvider, PROVIDERS, providerRowsFor } from '../src/providers';
-import { statusInRow } from '../src/providers/provider';
-import type { Candidate } from '../src/types';
-
-function candidate(diagnostic: string, extra: Partial<Candidate> = {}): Candidate {
-  return { recipient: null, action: null, status: null, diagnostic, remoteMta: null, command: null, format: 'argv', ...extra };
-}
+import { explainCandidate } from '../../src/explain';
+import { detectProvider, PROVIDERS, providerRowsFor } from '../../src/providers';
+import { statusInRow } from '../../src/providers/provider';
+import { candidate } from '../helpers/candidate';
 
 // [reply text, Remote-MTA, recipient, provider id, provider code label or null]
 const CASES: [string, string | null, string | null, string, string | null][] = [
