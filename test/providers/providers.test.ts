@@ -133,3 +133,22 @@ test('KDDI au: "<address>: User unknown" is a missing mailbox, ": User unknown" 
   const other = explainCandidate(candidate('550 <bob@example.net>: User unknown', { recipient: 'bob@example.net', format: 'text' }));
   assert.equal(other.reason, 'filtered');
 });
+
+// [Remote-MTA, provider id or null]: a host is a provider's when it is one of its suffixes or lies under one.
+const HOSTS: [string, string | null][] = [
+  ['gmail-smtp-in.l.google.com', 'google'],
+  ['google.com', 'google'],
+  ['ALT1.ASPMX.L.GOOGLE.COM.', 'google'],
+  ['notgoogle.com', null],
+  ['google.com.example.net', null],
+  ['mx.outlook.office.com', 'microsoft'],
+  ['mta6.am0.yahoodns.net', 'yahoo'],
+  ['mx.example.net', null],
+];
+
+for (const [host, id] of HOSTS) {
+  test(`Remote-MTA ${host} → ${id ?? 'no provider'}`, () => {
+    const found = detectProvider({ remoteMta: `dns; ${host}`, recipient: null, text: '550 5.1.1 no such user', status: '5.1.1' });
+    assert.equal(found?.provider.id ?? null, id);
+  });
+}
