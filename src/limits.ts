@@ -120,3 +120,37 @@ export const MAX_NOTICE_CHARS = 1000;
  * big batch, and a bigger piece would only hold lines back longer.
  */
 export const OUTPUT_PIECE_BYTES = 64 * 1024;
+
+// explain, reasons, render
+
+/**
+ * The classifier searches only this much of a diagnostic: real reasons sit in
+ * the first lines, and a huge text must not cost time.
+ */
+export const MAX_REASON_TEXT = 16_384;
+
+/**
+ * The consistency check reads only the start of a long text: a reply states its
+ * case early, and the words it looks for need not be searched in 64 KB.
+ */
+export const MAX_CONSISTENCY_TEXT = 4096;
+
+/**
+ * Evidence quotes the input; a quote longer than this is cut, so a hostile
+ * 64 KB line cannot bloat every JSON record that cites it.
+ */
+export const MAX_EVIDENCE_QUOTE = 200;
+
+/** How much of the reply evidence quotes around a code: enough to recognise the line. */
+export const EVIDENCE_CONTEXT_BEFORE = 40;
+export const EVIDENCE_CONTEXT_AFTER = 80;
+
+/** Host names in a reply tried as signs of a provider (names in a reply are few and short). */
+export const MAX_HOSTS_IN_TEXT = 40;
+
+/**
+ * `--summary` counts at most this many distinct keys per table (recipient
+ * domains come from strangers: a hostile mbox could hold a million of them);
+ * the rest are counted under "(other)".
+ */
+export const MAX_SUMMARY_KEYS = 10_000;

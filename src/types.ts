@@ -208,6 +208,27 @@ export interface Explanation {
   steps?: string[];
 }
 
+/**
+ * What the code tables and the reason registry say of a diagnosis, as the text
+ * view shows it: explain looks it up, so that render looks nothing up. Not part
+ * of the JSON output (its `explanation` says the same in sentences).
+ */
+export interface DiagnosisTitles {
+  /** The reason's short label ("The recipient address does not exist"). */
+  reason: string;
+  /** The reply code's title and meaning; `known` is false for a code read only from its digits. Null without a reply code. */
+  reply: { title: string; known: boolean; meaning: string } | null;
+  /** The status code's class, subject and detail titles (detail null when not in the registry), and its summary. Null without a status code. */
+  status: {
+    classDigit: string;
+    classTitle: string;
+    subjectDigit: string;
+    subjectTitle: string;
+    detailTitle: string | null;
+    summary: string;
+  } | null;
+}
+
 /** One diagnosed recipient: the JSON contract of DESIGN.md. Field names and types are fixed. */
 export interface Diagnosis {
   recipient: string | null;
@@ -236,6 +257,8 @@ export interface Diagnosis {
   blocklist?: BlocklistMatch | null;
   /** What each verdict was based on (JSON: always present). */
   evidence?: Evidence[];
+  /** The titles the text view shows (not in the JSON output). */
+  titles?: DiagnosisTitles;
 }
 
 /** The result for one input message (an argument, a file, one message of an mbox). */

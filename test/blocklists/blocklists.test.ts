@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { explainCandidate } from '../src/explain';
-import { BLOCKLISTS, findBlocklist } from '../src/blocklists';
-import type { Candidate } from '../src/types';
+import { explainCandidate } from '../../src/explain';
+import { BLOCKLISTS, findBlocklist } from '../../src/blocklists';
+import type { Candidate } from '../../src/types';
+import { candidate as bare } from '../helpers/candidate';
 
 function candidate(diagnostic: string): Candidate {
-  return { recipient: 'someone@example.com', action: 'failed', status: null, diagnostic, remoteMta: 'mx.example.net', command: 'RCPT', format: 'argv' };
+  return bare(diagnostic, { recipient: 'someone@example.com', action: 'failed', remoteMta: 'mx.example.net', command: 'RCPT' });
 }
 
 // [reply text, list id, name, listed, lookup]

@@ -1,13 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { explainCandidate } from '../src/explain';
-import { detectProvider, PROVIDERS, providerRowsFor } from '../src/providers';
-import { statusInRow } from '../src/providers/provider';
-import type { Candidate } from '../src/types';
-
-function candidate(diagnostic: string, extra: Partial<Candidate> = {}): Candidate {
-  return { recipient: null, action: null, status: null, diagnostic, remoteMta: null, command: null, format: 'argv', ...extra };
-}
+import { explainCandidate } from '../../src/explain';
+import { detectProvider, PROVIDERS, providerRowsFor } from '../../src/providers';
+import { statusInRow } from '../../src/providers/provider';
+import { candidate } from '../helpers/candidate';
 
 // [reply text, Remote-MTA, recipient, provider id, provider code label or null]
 const CASES: [string, string | null, string | null, string, string | null][] = [
@@ -137,3 +133,22 @@ test('KDDI au: "<address>: User unknown" is a missing mailbox, ": User unknown" 
   const other = explainCandidate(candidate('550 <bob@example.net>: User unknown', { recipient: 'bob@example.net', format: 'text' }));
   assert.equal(other.reason, 'filtered');
 });
+
+// [Remote-MTA, provider id or null]: a host is a provider's when it is one of its suffixes or lies under one.
+const HOSTS: [string, string | null][] = [
+  ['gmail-smtp-in.l.google.com', 'google'],
+  ['google.com', 'google'],
+  ['ALT1.ASPMX.L.GOOGLE.COM.', 'google'],
+  ['notgoogle.com', null],
+  ['google.com.example.net', null],
+  ['mx.outlook.office.com', 'microsoft'],
+  ['mta6.am0.yahoodns.net', 'yahoo'],
+  ['mx.example.net', null],
+];
+
+for (const [host, id] of HOSTS) {
+  test(`Remote-MTA ${host} → ${id ?? 'no provider'}`, () => {
+    const found = detectProvider({ remoteMta: `dns; ${host}`, recipient: null, text: '550 5.1.1 no such user', status: '5.1.1' });
+    assert.equal(found?.provider.id ?? null, id);
+  });
+}

@@ -1,8 +1,12 @@
 // Checks that the parts of a reply agree with each other: the reply code with
 // the enhanced code (IANA's "associated basic status code" column), and the words
 // with the codes. Each warning says what disagrees and which one to trust.
+import type { Evidence } from '../types';
 import { isReplyCodeAssociated, lookupStatus } from '../smtp/status-codes';
+import { reasonRule } from '../reasons';
 import { foldSpaces } from '../fold-spaces';
+import { MAX_CONSISTENCY_TEXT } from '../limits';
+import { quote } from './evidence';
 
 export interface ConsistencyInput {
   replyCode: number | null;
@@ -21,13 +25,11 @@ export interface ConsistencyFinding {
 }
 
 // Plain substrings on lower-cased text: no regex backtracking on hostile input.
-const FULL_WORDS = ['mailbox full', 'mailbox is full', 'over quota', 'overquota', 'quota exceeded', 'exceeded quota', 'exceeds quota', 'mailbox has exceeded', 'out of storage', 'storage quota'];
-const UNKNOWN_WORDS = ['user unknown', 'unknown user', 'no such user', 'user not found', 'no such mailbox', 'recipient not found', 'unknown recipient', 'does not exist', "doesn't exist", 'recipientnotfound'];
+// The words of a full mailbox and of an unknown user are those reasons' telltales.
+const FULL_WORDS = reasonRule('mailboxfull').telltales ?? [];
+const UNKNOWN_WORDS = reasonRule('userunknown').telltales ?? [];
 const TEMPORARY_WORDS = ['temporary', 'temporarily', 'try again later', 'try later', 'retry later', 'please retry', 'transient'];
 const PERMANENT_WORDS = ['permanent failure', 'permanent error', 'permanently', 'will not succeed', 'do not retry', "don't retry", 'will not be retried'];
-
-// Only the start of a long text is read: a reply states its case early.
-const MAX_TEXT = 4096;
 
 function firstWord(text: string, words: readonly string[]): string | null {
   for (const w of words) if (text.includes(w)) return w;
@@ -39,7 +41,6 @@ function classOf(input: ConsistencyInput): '4' | '5' | null {
   return digit === '4' || digit === '5' ? digit : null;
 }
 
-/** Every disagreement between the codes, and between the codes and the words. */
 /** "451, 452 or 454": the codes with commas, "or" before the last (built without arrays: this runs per diagnosis). */
 function orList(codes: readonly number[]): string {
   let out = '';
@@ -49,10 +50,11 @@ function orList(codes: readonly number[]): string {
   return out;
 }
 
+/** Every disagreement between the codes, and between the codes and the words. */
 export function checkConsistency(input: ConsistencyInput): ConsistencyFinding[] {
   const out: ConsistencyFinding[] = [];
   const { replyCode, status } = input;
-  const text = foldSpaces(input.text.slice(0, MAX_TEXT).toLowerCase());
+  const text = foldSpaces(input.text.slice(0, MAX_CONSISTENCY_TEXT).toLowerCase());
 
   // A class mismatch (450 with 5.1.1) is the line parser's warning; this one is about the detail.
   if (replyCode !== null && status !== null && input.providerCode !== true && status.startsWith(String(replyCode).charAt(0))) {
@@ -109,4 +111,15 @@ export function checkConsistency(input: ConsistencyInput): ConsistencyFinding[] 
     }
   }
   return out;
+}
+
+/** The consistency step of a diagnosis: each disagreement becomes a warning, with its evidence. */
+export function consistencyWarnings(input: ConsistencyInput, source: string): { warnings: string[]; evidence: Evidence[] } {
+  const warnings: string[] = [];
+  const evidence: Evidence[] = [];
+  for (const f of checkConsistency(input)) {
+    warnings.push(f.message);
+    evidence.push({ about: 'warning', source, input: quote(f.input), note: f.id });
+  }
+  return { warnings, evidence };
 }

@@ -1,6 +1,8 @@
-// Who has to act on a bounce, and which reason points at whom. The ids are
+// Who has to act on a bounce: the actors in words, and the reason's actor (each
+// reason file names its own) unless a retry can still get through. The ids are
 // described in src/types.ts and docs/advice.md.
-import type { ActorId, ReasonId, StatusClass } from '../types';
+import { REASON_IDS, type ActorId, type ReasonId, type StatusClass } from '../types';
+import { reasonRule } from '../reasons';
 
 export const ACTOR_TEXT: Readonly<Record<ActorId, string>> = {
   'sender-content': 'You, the sender: the message itself has to change.',
@@ -13,45 +15,10 @@ export const ACTOR_TEXT: Readonly<Record<ActorId, string>> = {
   unknown: 'Unclear: the bounce does not say enough to tell.',
 };
 
-/** Whose problem each reason is, when the failure is permanent (or final). */
-export const REASON_ACTORS: Readonly<Record<ReasonId, ActorId>> = {
-  authfailure: 'sender-setup',
-  badreputation: 'sender-setup',
-  blocked: 'sender-setup',
-  contenterror: 'sender-content',
-  delivered: 'nobody',
-  exceedlimit: 'sender-content',
-  expired: 'network',
-  failedstarttls: 'sender-setup',
-  feedback: 'sender-content',
-  filtered: 'recipient-server',
-  hasmoved: 'recipient-address',
-  hostunknown: 'recipient-address',
-  mailboxfull: 'recipient-mailbox',
-  mailererror: 'recipient-server',
-  mesgtoobig: 'sender-content',
-  networkerror: 'network',
-  norelaying: 'sender-setup',
-  notaccept: 'recipient-address',
-  notcompliantrfc: 'sender-content',
-  onhold: 'unknown',
-  policyviolation: 'recipient-server',
-  rejected: 'sender-setup',
-  requireptr: 'sender-setup',
-  securityerror: 'sender-setup',
-  spamdetected: 'sender-content',
-  speeding: 'sender-setup',
-  suppressed: 'recipient-address',
-  suspend: 'recipient-mailbox',
-  syntaxerror: 'sender-setup',
-  systemerror: 'recipient-server',
-  systemfull: 'recipient-server',
-  toomanyconn: 'sender-setup',
-  undefined: 'unknown',
-  userunknown: 'recipient-address',
-  vacation: 'nobody',
-  virusdetected: 'sender-content',
-};
+/** Whose problem each reason is, when the failure is permanent (or final): each reason file's own actor. */
+export const REASON_ACTORS: Readonly<Record<ReasonId, ActorId>> = Object.fromEntries(
+  REASON_IDS.map((id) => [id, reasonRule(id).actor]),
+) as Record<ReasonId, ActorId>;
 
 // Faults on the receiving side or in between that retries get past: while the
 // failure is temporary, nobody has to do anything yet.
@@ -69,7 +36,7 @@ const RETRIES_FIX: ReadonlySet<ReasonId> = new Set<ReasonId>([
 
 /** Who has to act: the reason's actor, or nobody while a retry can still get through. */
 export function actorFor(reason: ReasonId, cls: StatusClass | null): { actor: ActorId; rule: string } {
-  const actor = REASON_ACTORS[reason];
+  const actor = reasonRule(reason).actor;
   if (cls === 'transient' && RETRIES_FIX.has(reason)) {
     return { actor: 'nobody', rule: `a temporary ${reason} is retried by the sending server` };
   }

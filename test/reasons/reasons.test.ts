@@ -1,17 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import {
-  classifyReason,
-  explainReason,
-  isHardBounce,
-  MAX_REASON_TEXT,
-  normalizeReasonText,
-  reasonRule,
-  REASONS,
-} from '../src/reasons/index.js';
-import type { ReasonId, SmtpCommand, StatusClass } from '../src/types.js';
-import { REASON_IDS } from '../src/types.js';
+import { classifyReason, explainReason, isHardBounce, normalizeReasonText } from '../../src/reasons/classify.js';
+import { reasonRule, REASONS } from '../../src/reasons/index.js';
+import { MAX_REASON_TEXT } from '../../src/limits.js';
+import type { ReasonId, SmtpCommand, StatusClass } from '../../src/types.js';
+import { ACTOR_IDS, REASON_IDS } from '../../src/types.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/paths.js';
 
 type Row = [text: string, status: string | null, replyCode: number | null, command: SmtpCommand | null, reason: ReasonId];
 
@@ -317,6 +314,27 @@ describe('REASONS', () => {
   test('has one rule for every reason id, and nothing else', () => {
     assert.deepEqual(REASONS.map((rule) => rule.id).sort(), [...REASON_IDS].sort());
     for (const id of REASON_IDS) assert.equal(reasonRule(id).id, id);
+  });
+
+  test('every reason file names its actor, and reason files import only the rule type', () => {
+    for (const rule of REASONS) assert.ok(ACTOR_IDS.includes(rule.actor), rule.id);
+    const dir = join(ROOT, 'src', 'reasons');
+    for (const file of readdirSync(dir)) {
+      if (['index.ts', 'classify.ts', 'rule.ts', 'find-phrase.ts'].includes(file)) continue;
+      const imports = [...readFileSync(join(dir, file), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+      assert.deepEqual(imports, ['./rule.js'], file);
+    }
+  });
+
+  test('telltales (the consistency check\'s words) are lower case and single-spaced', () => {
+    let count = 0;
+    for (const rule of REASONS) {
+      for (const word of rule.telltales ?? []) {
+        count++;
+        assert.equal(word, word.toLowerCase().replace(/\s+/g, ' ').trim(), `${rule.id}: ${word}`);
+      }
+    }
+    assert.ok(count > 0);
   });
 
   test('every rule explains itself in a title, an explanation and one line of advice', () => {

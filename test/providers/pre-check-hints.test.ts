@@ -2,8 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BLOCKLISTS } from '../src/blocklists';
-import { PROVIDERS } from '../src/providers';
+import { BLOCKLISTS } from '../../src/blocklists';
+import { PROVIDERS } from '../../src/providers';
+import { FIXTURES } from '../helpers/paths';
 
 // findBlocklist and detectProvider skip a pattern when the text holds none of
 // its hints: a text the pattern matches must always hold one. Checked on one
@@ -23,8 +24,7 @@ const EXAMPLES = [
 ];
 
 function fixtureLines(): string[] {
-  const dir = join(__dirname, 'fixtures');
-  return readdirSync(dir).flatMap((f) => readFileSync(join(dir, f), 'latin1').split('\n'));
+  return readdirSync(FIXTURES).flatMap((f) => readFileSync(join(FIXTURES, f), 'latin1').split('\n'));
 }
 
 test('every text a blocklist pattern or a provider marker matches holds one of its hints', () => {

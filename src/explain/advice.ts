@@ -1,13 +1,10 @@
 // Advice: who has to act and the concrete next steps, from the reason, the
 // class, the provider's own meaning of its code and the blocklist named.
-import type { ActorId, ReasonId, StatusClass } from '../types';
+import type { ActorId, Evidence, ReasonId, StatusClass } from '../types';
 import { reasonRule } from '../reasons';
 import type { ProviderFinding } from '../providers';
 import { blocklistAdvice, type BlocklistFinding } from '../blocklists';
 import { ACTOR_TEXT, actorFor } from './actors';
-
-export { ACTOR_TEXT, REASON_ACTORS, actorFor } from './actors';
-export { checkConsistency, type ConsistencyFinding, type ConsistencyInput } from './consistency';
 
 export interface AdviceInput {
   reason: ReasonId;
@@ -61,4 +58,10 @@ export function adviseOn(input: AdviceInput): Advice {
     if (!steps.some((s) => s.includes(docs))) steps.push(`${input.provider.provider.name} explains its codes at ${docs}`);
   }
   return { actor, actorText: ACTOR_TEXT[actor], actorRule: rule, advice: steps[0] ?? base, steps };
+}
+
+/** The advice step of a diagnosis: the advice, and the evidence for who has to act. */
+export function giveAdvice(input: AdviceInput): { advice: Advice; evidence: Evidence[] } {
+  const advice = adviseOn(input);
+  return { advice, evidence: [{ about: 'actor', source: 'rule', input: null, note: advice.actorRule }] };
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { csvField, renderCsvHeader, renderCsvRows } from '../src/render/csv';
-import { diagnoseText } from '../src/pipeline/text';
+import { csvField, renderCsvHeader, renderCsvRows } from '../../src/render/csv';
+import { diagnoseText } from '../../src/pipeline/text';
 
 test('csvField quotes as RFC 4180 says', () => {
   const cases: [string | number | boolean | null, string][] = [
