@@ -6,13 +6,13 @@
 import type { Candidate, DiagnoseResult } from './types';
 import { parseSmtpLine } from './smtp/parse-smtp-line';
 import { explainCandidate } from './explain';
-import { findAddresses, isSystemAddress } from './extract/address';
-import { commandOf } from './extract/delivery-status';
+import { findAddresses, isSystemAddress } from './text/addresses';
+import { commandOf } from './extract/shared/command';
 
 // Guards (src/limits.ts): more than MAX_RECIPIENTS diagnoses or a reply text
 // over MAX_DIAGNOSTIC_CHARS is cut.
 import { MAX_DIAGNOSTIC_CHARS, MAX_RECIPIENTS } from './limits';
-import { foldSpaces } from './fold-spaces';
+import { foldSpaces } from './text/fold-spaces';
 
 // Header names that open an email (or an mbox "From " line); a text that starts
 // with anything else is treated as a pasted error line or log excerpt.
@@ -48,7 +48,7 @@ export function diagnoseText(text: string, input = 'argv'): DiagnoseResult {
   const candidate: Candidate = {
     recipient: recipientOfLine(text),
     action: null,
-    status: null,
+    statusField: null,
     diagnostic: foldSpaces(text).trim(),
     remoteMta: null,
     command: commandOf(text),

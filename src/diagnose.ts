@@ -2,8 +2,8 @@ import type { BounceEmail, Candidate, DiagnoseResult } from './types';
 import { explainCandidate } from './explain';
 import { capCandidates, diagnoseText, looksLikeEmail } from './diagnose-text';
 import { extractCandidates } from './extract';
-import { findAddresses, isSystemAddress } from './extract/address';
-import { excludedAddresses } from './extract/text-scan';
+import { findAddresses, isSystemAddress } from './text/addresses';
+import { excludedAddresses } from './extract/shared/recipients';
 import { looksLikeBounce } from './email/looks-like-bounce';
 import { header, parseEmail } from './email/parse-email';
 import { lightParse } from './email/light-parse';
@@ -11,7 +11,7 @@ import { lightParse } from './email/light-parse';
 // Guards (src/limits.ts): a message over MAX_MESSAGE_BYTES is cut before parsing;
 // capCandidates (diagnose-text.ts) cuts what it yields.
 import { MAX_MESSAGE_BYTES, MAX_SCAN_CHARS } from './limits';
-import { foldSpaces } from './fold-spaces';
+import { foldSpaces } from './text/fold-spaces';
 export { MAX_MESSAGE_BYTES };
 export { diagnoseText, looksLikeEmail };
 
@@ -42,7 +42,7 @@ function fallbackCandidate(email: BounceEmail): Candidate {
   return {
     recipient,
     action: 'failed',
-    status: null,
+    statusField: null,
     diagnostic: notice,
     remoteMta: null,
     command: null,

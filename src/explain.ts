@@ -2,14 +2,14 @@
 // hard/soft verdict, provider, blocklist, advice, warnings — and the evidence
 // for each of them, so `--why` can show what every verdict was based on.
 import type { Action, Candidate, Diagnosis, Evidence, ReasonId, StatusClass } from './types';
-import { parseSmtpLine } from './smtp/parse-smtp-line';
+import { replyOf } from './smtp/parse-smtp-line';
 import { lookupReplyCode, replyClassOf } from './smtp/reply-codes';
 import { lookupStatus, statusClassOf } from './smtp/status-codes';
 import { explainReason, isHardBounce, reasonRule, type ReasonEvidence } from './reasons';
 import { detectProvider, toProviderMatch, type ProviderFinding } from './providers';
 import { findBlocklist } from './blocklists';
 import { adviseOn, checkConsistency } from './advice';
-import { foldSpaces } from './fold-spaces';
+import { foldSpaces } from './text/fold-spaces';
 
 // Evidence quotes the input; a quote longer than this is cut, so a hostile
 // 64 KB line cannot bloat every JSON record that cites it.
@@ -35,20 +35,20 @@ interface StatusChoice {
  * text can differ: keep the more specific one (a "5.0.0" field says less than
  * "5.1.1" in the server's own words), and say when their classes disagree.
  */
-function chooseStatus(field: string | null, fromText: string | null, warnings: string[]): StatusChoice {
+function chooseStatus(field: string | null, fromText: string | null, warnings: string[], label = 'the Status field'): StatusChoice {
   if (field === null) {
     return { status: fromText, note: fromText === null ? 'no enhanced status code found' : `${fromText} read from the reply text`, fromField: false };
   }
   if (fromText === null || fromText === field) {
-    return { status: field, note: fromText === null ? `${field} from the Status field` : `${field} in both the Status field and the reply`, fromField: true };
+    return { status: field, note: fromText === null ? `${field} from ${label}` : `${field} in both ${label} and the reply`, fromField: true };
   }
   if (!field.startsWith(fromText.charAt(0))) {
     warnings.push(`The Status field says ${field} but the server's reply says ${fromText}.`);
   }
   if (isGeneric(field) && !isGeneric(fromText)) {
-    return { status: fromText, note: `the Status field says only ${field}; the reply's own ${fromText} is more specific`, fromField: false };
+    return { status: fromText, note: `${label} says only ${field}; the reply's own ${fromText} is more specific`, fromField: false };
   }
-  return { status: field, note: `the Status field (${field}) is kept over the reply's ${fromText}`, fromField: true };
+  return { status: field, note: `${label} (${field}) is kept over the reply's ${fromText}`, fromField: true };
 }
 
 function actionFor(cls: StatusClass | null): Action | null {
@@ -144,7 +144,7 @@ export function explainCandidate(c: Candidate): Diagnosis {
   // quoted text ("call me on 550-1234") are not codes.
   const reply = NO_SMTP_REPLY.has(c.reason ?? 'undefined')
     ? { replyCode: null, status: null, text: c.diagnostic, warnings: [] }
-    : parseSmtpLine(c.diagnostic);
+    : replyOf(c);
   // Filled by push from an array literal, not copied with [...]: V8 then learns
   // at this line that the array holds strings, and the optimised code of this
   // function is not thrown away at the first warning of a batch.
@@ -166,12 +166,15 @@ export function explainCandidate(c: Candidate): Diagnosis {
     note: replyCode === null ? 'no basic reply code found' : `${replyCode} read here`,
   });
 
-  const choice = chooseStatus(c.status, reply.status, warnings);
+  // A real Status field, else the status the format states (wording, Action): never called a Status field.
+  const given = c.statusField ?? c.statedStatus ?? null;
+  const stated = c.statusField === null && given !== null;
+  const choice = chooseStatus(given, reply.status, warnings, stated ? `the status the ${c.format} notice states` : undefined);
   const status = choice.status;
   evidence.push({
     about: 'status',
-    source: choice.fromField ? 'Status field' : source,
-    input: status === null ? null : choice.fromField ? c.status : quote(lineWith(c.diagnostic, status)),
+    source: choice.fromField ? (stated ? `${c.format} format` : 'Status field') : source,
+    input: status === null ? null : choice.fromField ? given : quote(lineWith(c.diagnostic, status)),
     note: choice.note,
   });
 

@@ -78,3 +78,33 @@ export const MAX_RECIPIENTS = 1000;
  * characters, and a 10 MB line is an attack on every regex downstream.
  */
 export const MAX_LINE_CHARS = 16 * 1024;
+
+// extract and text
+// Caps of the format readers (src/extract/) and of the text helpers they share
+// (src/text/). Where two readers cap the same thing differently, both caps stay,
+// named for what each reads: merging them would change what a long bounce gives.
+
+/** Lines of a provider's or a security gateway's notice that are read: such notices are short, more is a pasted attachment. */
+export const MAX_NOTICE_LINES = 2000;
+/** Lines of a classic MTA's notice (sendmail, qmail, Postfix lists…) that are read: a few dozen are real, more is the returned message. */
+export const MAX_MTA_NOTICE_LINES = 3000;
+/** Lines of the Exim-style "The following address(es) failed:" list that are read, from the list's start. */
+export const MAX_EXIM_LIST_LINES = 500;
+/** Lines of one recipient's reason in a list: a handful are real, more is the returned message. */
+export const MAX_REASON_LINES = 40;
+/** Lines of a machine-readable report part (RFC 3464, RFC 5965) or header block: a few dozen are real, a million-line part is an attack. */
+export const MAX_REPORT_LINES = 5000;
+/**
+ * Recipients a security gateway's notice may list before the DSN merge stops
+ * reading it. Lower than MAX_RECIPIENTS, which caps every other list: kept apart
+ * because a notice with 501 to 1,000 entries gives other output under either cap.
+ */
+export const MAX_GATEWAY_RECIPIENTS = 500;
+/** Characters of a text body searched for DSN fields pasted into it (and read as such). */
+export const MAX_DSN_TEXT = 64 * 1024;
+/** A DSN with no Diagnostic-Code borrows at most this many of the notice's opening paragraphs… */
+export const MAX_NOTICE_PARAGRAPHS = 3;
+/** …and at most this many characters of them. */
+export const MAX_NOTICE_CHARS = 1000;
+/** Characters of the first delivery-status part searched for the Reporting-MTA host (it is in the first lines). */
+export const MAX_REPORTER_CHARS = 4000;

@@ -5,7 +5,7 @@ import { BLOCKLISTS, findBlocklist } from '../src/blocklists';
 import type { Candidate } from '../src/types';
 
 function candidate(diagnostic: string): Candidate {
-  return { recipient: 'someone@example.com', action: 'failed', status: null, diagnostic, remoteMta: 'mx.example.net', command: 'RCPT', format: 'argv' };
+  return { recipient: 'someone@example.com', action: 'failed', statusField: null, diagnostic, remoteMta: 'mx.example.net', command: 'RCPT', format: 'argv' };
 }
 
 // [reply text, list id, name, listed, lookup]

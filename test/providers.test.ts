@@ -6,7 +6,7 @@ import { statusInRow } from '../src/providers/provider';
 import type { Candidate } from '../src/types';
 
 function candidate(diagnostic: string, extra: Partial<Candidate> = {}): Candidate {
-  return { recipient: null, action: null, status: null, diagnostic, remoteMta: null, command: null, format: 'argv', ...extra };
+  return { recipient: null, action: null, statusField: null, diagnostic, remoteMta: null, command: null, format: 'argv', ...extra };
 }
 
 // [reply text, Remote-MTA, recipient, provider id, provider code label or null]

@@ -2,7 +2,7 @@
 // the enhanced code (IANA's "associated basic status code" column), and the words
 // with the codes. Each warning says what disagrees and which one to trust.
 import { isReplyCodeAssociated, lookupStatus } from '../smtp/status-codes';
-import { foldSpaces } from '../fold-spaces';
+import { foldSpaces } from '../text/fold-spaces';
 
 export interface ConsistencyInput {
   replyCode: number | null;

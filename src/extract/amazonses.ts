@@ -1,8 +1,10 @@
 import type { Action, BounceEmail, Candidate, Extractor } from '../types';
-import { cleanAddress } from './address';
-import { commandOf, readDeliveryStatus } from './delivery-status';
-import { stripType } from './fields';
+import { cleanAddress } from '../text/addresses';
+import { stripType } from './shared/report-fields';
 import { parseSmtpLine } from '../smtp/parse-smtp-line';
+import { statusOf } from './shared/candidates';
+import { commandOf } from './shared/command';
+import { readDeliveryStatus } from './shared/dsn';
 
 // Amazon SES notifications relayed by Amazon SNS as email ("AWS Notification
 // Message" from no-reply@sns.amazonaws.com): the body is SES's JSON event,
@@ -74,7 +76,10 @@ function bounces(event: Json): Candidate[] {
       {
         recipient: cleanAddress(str(r.emailAddress) ?? ''),
         action: ['failed', 'delayed', 'delivered', 'relayed', 'expanded'].includes(action) ? action : null,
-        status: status !== null && /^[245]\.\d{1,3}\.\d{1,3}$/.test(status) ? status : transient ? '4.0.0' : '5.0.0',
+        // SES's "status" is the recipient's status field; without a valid one, the bounce type states the class.
+        ...(status !== null && /^[245]\.\d{1,3}\.\d{1,3}$/.test(status)
+          ? { statusField: status }
+          : { statusField: null, statedStatus: transient ? '4.0.0' : '5.0.0' }),
         diagnostic,
         remoteMta: null,
         command: commandOf(diagnostic),
@@ -94,7 +99,7 @@ function complaints(event: Json): Candidate[] {
       {
         recipient: cleanAddress(str(r.emailAddress) ?? ''),
         action: null,
-        status: null,
+        statusField: null,
         diagnostic: str(complaint.userAgent) ?? '',
         remoteMta: null,
         command: null,
@@ -116,7 +121,7 @@ function deliveries(event: Json): Candidate[] {
       {
         recipient,
         action: 'delivered' as const,
-        status: null,
+        statusField: null,
         diagnostic: response,
         remoteMta: str(delivery.remoteMtaIp),
         command: null,
@@ -142,8 +147,11 @@ function sesDsn(email: BounceEmail): Candidate[] {
       // SES's own code ("5.3.0 - Other mail system problem") stands in for a
       // reply that has none: "550-'Unknown user kijitora@example.jp'".
       const own = /^[245]\.\d{1,3}\.\d{1,3}/.exec(c.diagnostic)?.[0] ?? null;
-      const status = parseSmtpLine(diagnostic).status === null && (c.status === null || c.status.endsWith('.0.0')) ? own : c.status;
-      return { ...c, diagnostic, status, command: commandOf(diagnostic) };
+      const status = statusOf(c);
+      const replace = parseSmtpLine(diagnostic).status === null && (status === null || status.endsWith('.0.0'));
+      // SES's own code is read from its text: a stated status, not a Status field.
+      const statuses = replace ? { statusField: null, statedStatus: own } : {};
+      return { ...c, diagnostic, ...statuses, command: commandOf(diagnostic) };
     });
 }
 

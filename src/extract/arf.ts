@@ -1,7 +1,7 @@
 import type { BounceEmail, Candidate, Extractor } from '../types';
 import { header } from '../email/parse-email';
-import { findAddresses, isSystemAddress } from './address';
-import { firstOf, headerValues, readReportGroups } from './lib-c/report-fields';
+import { findAddresses, isSystemAddress } from '../text/addresses';
+import { firstOf, headerValues, readReportGroups } from './shared/report-fields';
 
 // Feedback reports: a mailbox provider telling the sender that one of its
 // recipients complained (RFC 5965 "ARF", and the older loops that predate it).
@@ -63,7 +63,7 @@ function candidate(recipient: string | null, feedbackType: string, diagnostic: s
   return {
     recipient,
     action: null,
-    status: null,
+    statusField: null,
     diagnostic,
     remoteMta: null,
     command: null,

@@ -1,6 +1,8 @@
 import type { Candidate, Extractor } from '../types';
-import { excludedAddresses } from './text-scan';
-import { candidateOf, isRecipient, MAX_RECIPIENTS, noticeLines, uniqueByRecipient } from './lib-b/common';
+import { MAX_RECIPIENTS } from '../limits';
+import { candidateOf, NOTICE, uniqueByRecipient } from './shared/candidates';
+import { noticeLines } from './shared/notice-lines';
+import { excludedAddresses, isRecipient } from './shared/recipients';
 
 // The heading of the part of an Exchange 2007+ / Exchange Online (Office 365,
 // Outlook.com) report written for administrators, in the languages Exchange
@@ -101,7 +103,7 @@ export const exchange2007: Extractor = {
         diagnostic: replyOf(first),
         cls: delayed ? '4' : '5',
         remoteMta: REMOTE_AT.exec(first)?.[1] ?? receiving,
-      });
+      }, NOTICE);
     });
     return uniqueByRecipient(out);
   },

@@ -1,5 +1,6 @@
 import type { BounceEmail, Candidate, Extractor } from '../types';
 import { deliveryStatus } from './delivery-status';
+import { textScan } from './text-scan';
 import { arf } from './arf';
 import { rfc3834 } from './rfc3834';
 import { messagelabs } from './messagelabs';
@@ -7,23 +8,20 @@ import { mcafee } from './mcafee';
 import { surfcontrol } from './surfcontrol';
 import { barracuda } from './barracuda';
 import { interscanmss } from './interscanmss';
-import { textScan } from './text-scan';
-import {
-  amazonses,
-  amazonworkmail,
-  einsundeins,
-  exchange2003,
-  exchange2007,
-  ezweb,
-  gmail,
-  gmx,
-  googlegroups,
-  kddi,
-  mailru,
-  sendgrid,
-  yahoo,
-  zoho,
-} from './lib-b/extractors';
+import { amazonses } from './amazonses';
+import { amazonworkmail } from './amazonworkmail';
+import { einsundeins } from './einsundeins';
+import { exchange2003 } from './exchange2003';
+import { exchange2007 } from './exchange2007';
+import { ezweb } from './ezweb';
+import { gmail } from './gmail';
+import { gmx } from './gmx';
+import { googlegroups } from './googlegroups';
+import { kddi } from './kddi';
+import { mailru } from './mailru';
+import { sendgrid } from './sendgrid';
+import { yahoo } from './yahoo';
+import { zoho } from './zoho';
 import { sendmail } from './sendmail';
 import { v5sendmail } from './v5sendmail';
 import { exim } from './exim';

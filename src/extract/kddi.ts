@@ -1,6 +1,8 @@
 import type { Candidate, Extractor } from '../types';
-import { excludedAddresses } from './text-scan';
-import { candidateOf, isRecipient, MAX_RECIPIENTS, noticeLines, uniqueByRecipient } from './lib-b/common';
+import { MAX_RECIPIENTS } from '../limits';
+import { candidateOf, NOTICE, uniqueByRecipient } from './shared/candidates';
+import { noticeLines } from './shared/notice-lines';
+import { excludedAddresses, isRecipient } from './shared/recipients';
 
 // "     Could not be delivered to: <kijitora@example.jp>" opens a recipient; the
 // indented lines under it ("     As their mailbox is full.") are the reason.
@@ -39,7 +41,7 @@ export const kddi: Extractor = {
       current.lines.push(line);
     }
     const out: Candidate[] = found.map(({ recipient, lines }) =>
-      candidateOf('kddi', { recipient, diagnostic: lines.join(' '), cls: '5' }),
+      candidateOf('kddi', { recipient, diagnostic: lines.join(' '), cls: '5' }, NOTICE),
     );
     return uniqueByRecipient(out);
   },

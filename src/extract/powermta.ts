@@ -1,6 +1,6 @@
 import type { BounceEmail, Candidate, Extractor, ReasonId } from '../types';
-import { addressOf, dsnCandidatesOf } from './delivery-status';
-import { firstOf, readReportGroups } from './lib-c/report-fields';
+import { firstOf, readReportGroups } from './shared/report-fields';
+import { addressOf, dsnCandidatesOf } from './shared/dsn';
 
 // PowerMTA (Port25, now Bird), the bulk sender's MTA, writes a short notice
 // ("<user@example.net> delivery failed; will not continue trying") above an

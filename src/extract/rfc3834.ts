@@ -1,8 +1,8 @@
 import type { BounceEmail, Candidate, Extractor } from '../types';
 import { header } from '../email/parse-email';
 import { looksLikeBounce } from '../email/looks-like-bounce';
-import { findAddresses, isSystemAddress } from './address';
-import { foldSpaces } from '../fold-spaces';
+import { findAddresses, isSystemAddress } from '../text/addresses';
+import { foldSpaces } from '../text/fold-spaces';
 
 // Automatic replies (RFC 3834): out-of-office and vacation notes. The message
 // was delivered; the diagnosis says so and names the person who is away (the
@@ -70,7 +70,7 @@ export const rfc3834: Extractor = {
     const candidate: Candidate = {
       recipient: who,
       action: null,
-      status: null,
+      statusField: null,
       diagnostic: quoteOf(email),
       remoteMta: null,
       command: null,

@@ -1,7 +1,8 @@
 import type { Extractor } from '../types';
 import { postfix } from './postfix';
 import { sendmail } from './sendmail';
-import { readProvider, writtenBy } from './lib-d/provider';
+import { readProvider } from './shared/provider-read';
+import { writtenBy } from './shared/writer';
 
 // Sophos's mail gateways: PureMessage (built on sendmail), the Sophos Email
 // Appliance (built on Postfix) and Sophos Email in the cloud. Their notices

@@ -1,7 +1,8 @@
 import type { Extractor } from '../types';
 import { yahoo } from './yahoo';
-import { noticeCandidate, readProvider, writtenBy } from './lib-d/provider';
-import { noticeLines } from './lib-b/common';
+import { noticeLines } from './shared/notice-lines';
+import { noticeCandidate, readProvider } from './shared/provider-read';
+import { writtenBy } from './shared/writer';
 
 // Verizon: its mobile gateways (vtext.com for SMS, vzwpix.com for MMS) answer
 // a message they cannot pass to a phone with a short notice of "Error:" lines

@@ -1,5 +1,5 @@
 import type { Extractor } from '../types';
-import { blockCandidates, blocksAfter } from './lib-a/blocks';
+import { blockCandidates, blocksAfter } from './shared/address-blocks';
 
 // An anonymous qmail-derived MTA (a large webmail provider's) writes:
 //

@@ -1,8 +1,11 @@
 import type { Candidate, Extractor } from '../types';
 import { parseSmtpLine } from '../smtp/parse-smtp-line';
-import { findAddresses } from './address';
-import { candidateOf, findLine, MAX_REASON_LINES, MAX_RECIPIENTS, mergeWithDsn, textLines, uniqueByRecipient } from './lib-a/common';
+import { findAddresses } from '../text/addresses';
 import { toSmtpCommand } from '../smtp/commands';
+import { MAX_REASON_LINES, MAX_RECIPIENTS } from '../limits';
+import { candidateOf, MTA_LIST, uniqueByRecipient } from './shared/candidates';
+import { mergeWithDsn } from './shared/dsn-merge';
+import { findLine, mtaNoticeLines } from './shared/notice-lines';
 
 // An anonymous MTA's notice, boxed in lines of "=":
 //
@@ -33,9 +36,9 @@ const SMTP_PREFIX = /^SMTP:([A-Z]{4}) host ([^\s:]{1,255}): (.{1,1000})$/;
 
 export const x3: Extractor = {
   id: 'x3',
-  matches: (email) => email.text.slice(0, 2000).includes(INTRO) && findLine(textLines(email).slice(0, 40), LIST_START) !== -1,
+  matches: (email) => email.text.slice(0, 2000).includes(INTRO) && findLine(mtaNoticeLines(email).slice(0, 40), LIST_START) !== -1,
   extract: (email) => {
-    const lines = textLines(email);
+    const lines = mtaNoticeLines(email);
     const at = findLine(lines, LIST_START);
     if (at === -1) return [];
     const intro = (lines[at] ?? '').trim().replace(/:$/, '');
@@ -60,23 +63,21 @@ export const x3: Extractor = {
     // A notice given up after a time limit says so only in its intro.
     const aborted = /aborted after/i.test(intro) ? ` (${intro})` : '';
     const found: Candidate[] = recipients.map((recipient) =>
-      candidateOf(
-        {
+      candidateOf('x3', {
           recipient,
           diagnostic: `${smtp?.[3] ?? detail}${aborted}`.trim(),
           cls: '5',
           command: toSmtpCommand(smtp?.[1]),
           remoteMta: smtp?.[2] ?? null,
-        },
-        'x3',
-      ),
+        }, MTA_LIST),
     );
     // The DSN part's Status can disagree with the reply in its own
     // Diagnostic-Code ("Status: 5.1.1" over "552 5.2.2 Over quota"); the
     // remote server's code says why.
     return uniqueByRecipient(mergeWithDsn(email, found, 'x3')).map((c) => {
       const own = parseSmtpLine(c.diagnostic).status;
-      return own !== null && !own.endsWith('.0.0') ? { ...c, status: own } : c;
+      // The reply's code is read from the text: a stated status, not a Status field.
+      return own !== null && !own.endsWith('.0.0') ? { ...c, statusField: null, statedStatus: own } : c;
     });
   },
 };

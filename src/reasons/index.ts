@@ -95,7 +95,7 @@ import { userunknown } from './userunknown.js';
 import { vacation } from './vacation.js';
 import { virusdetected } from './virusdetected.js';
 import { phraseFinder } from './find-phrase.js';
-import { foldSpaces } from '../fold-spaces';
+import { foldSpaces } from '../text/fold-spaces';
 
 export interface ReasonRule {
   readonly id: ReasonId;
