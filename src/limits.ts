@@ -92,6 +92,8 @@ export const MAX_MTA_NOTICE_LINES = 3000;
 export const MAX_EXIM_LIST_LINES = 500;
 /** Lines of one recipient's reason in a list: a handful are real, more is the returned message. */
 export const MAX_REASON_LINES = 40;
+/** Lines of a notice searched for Exchange 2007's administrator heading (it is near the top). */
+export const MAX_HEADING_SEARCH_LINES = 400;
 /** Lines of a machine-readable report part (RFC 3464, RFC 5965) or header block: a few dozen are real, a million-line part is an attack. */
 export const MAX_REPORT_LINES = 5000;
 /**
@@ -108,3 +110,19 @@ export const MAX_NOTICE_PARAGRAPHS = 3;
 export const MAX_NOTICE_CHARS = 1000;
 /** Characters of the first delivery-status part searched for the Reporting-MTA host (it is in the first lines). */
 export const MAX_REPORTER_CHARS = 4000;
+/** Lines of a Domino notice searched for its "Your message" opening (its list starts within them). */
+export const MAX_DOMINO_OPENING_LINES = 30;
+/** Lines of an Oracle Messaging Server notice searched for its opening line. */
+export const MAX_MESSAGINGSERVER_OPENING_LINES = 10;
+/** Lines of a Verizon notice searched for its "Error:" line (the returned message may follow). */
+export const MAX_VERIZON_ERROR_LINES = 10;
+/** Characters of a PowerMTA report searched for its own fields (they are in its first lines). */
+export const MAX_POWERMTA_FIELD_CHARS = 8000;
+/** Characters of an auto-reply (RFC 3834) quoted as its diagnostic. */
+export const MAX_AUTOREPLY_QUOTE = 300;
+/** Complainants one feedback report (RFC 5965) may name; a longer list is a loop or an attack. */
+export const MAX_COMPLAINANTS = 100;
+/** Characters of a notice searched for the Sophos product name (it is in the opening; the rest may be the returned message). */
+export const MAX_SOPHOS_OPENING_CHARS = 2000;
+/** Characters JSON.parse may read of an Amazon SES event (one is a few KB). */
+export const MAX_SES_JSON_CHARS = 256 * 1024;

@@ -5,6 +5,7 @@ import { parseSmtpLine } from '../smtp/parse-smtp-line';
 import { statusOf } from './shared/candidates';
 import { commandOf } from './shared/command';
 import { readDeliveryStatus } from './shared/dsn';
+import { MAX_SES_JSON_CHARS } from '../limits';
 
 // Amazon SES notifications relayed by Amazon SNS as email ("AWS Notification
 // Message" from no-reply@sns.amazonaws.com): the body is SES's JSON event,
@@ -20,8 +21,7 @@ import { readDeliveryStatus } from './shared/dsn';
 // server's reason; the quoted reply is what the server said.
 const SES_WRAPPED = /^[245]\.\d{1,3}\.\d{1,3} - [^'\n]{1,80} ([2-5]\d\d)-'(.{0,2000})' \(delivery attempts: \d{1,6}\)$/s;
 
-// Guard: JSON.parse runs on at most this much text; an SES event is a few KB.
-export const MAX_JSON_CHARS = 256 * 1024;
+// Guard (src/limits.ts MAX_SES_JSON_CHARS): characters JSON.parse may read of an Amazon SES event (one is a few KB).
 
 type Json = Record<string, unknown>;
 
@@ -49,7 +49,7 @@ function tryParse(text: string): unknown {
 function eventOf(email: BounceEmail): Json | null {
   const start = email.text.indexOf('{');
   const end = email.text.lastIndexOf('}');
-  if (start === -1 || end <= start || end - start > MAX_JSON_CHARS) return null;
+  if (start === -1 || end <= start || end - start > MAX_SES_JSON_CHARS) return null;
   const raw = email.text.slice(start, end + 1);
   // A wrapped line goes on with a leading space; some relays also mark the cut with "!".
   const attempts = [raw, raw.replace(/\n[ \t]/g, ''), raw.replace(/!?\n[ \t]?/g, '')];

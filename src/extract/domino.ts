@@ -5,6 +5,7 @@ import { candidateOf, MTA_LIST, uniqueByRecipient } from './shared/candidates';
 import { mergeWithDsn } from './shared/dsn-merge';
 import { findLine, mtaNoticeLines } from './shared/notice-lines';
 import { excludedAddresses, isRecipient } from './shared/recipients';
+import { MAX_DOMINO_OPENING_LINES } from '../limits';
 
 // IBM (now HCL) Domino's router, unlike the old Lotus SMTP MTA that `notes`
 // reads, sends "DELIVERY FAILURE: <reason>" as the subject and this text,
@@ -28,11 +29,10 @@ const LISTED = /^was not delivered to:$/i;
 const BECAUSE = /^because:$/i;
 // The notice opens with "Your message" within its first lines.
 const OPENING = /^Your message$/i;
-// Guard: the notice's list starts within its first lines.
-const MAX_OPENING_LINES = 30;
+// Guard (src/limits.ts MAX_DOMINO_OPENING_LINES): lines of a Domino notice searched for its "Your message" opening (its list starts within them).
 
 function readNotice(lines: readonly string[], skip: ReadonlySet<string>): Candidate[] {
-  const listed = findLine(lines.slice(0, MAX_OPENING_LINES), LISTED);
+  const listed = findLine(lines.slice(0, MAX_DOMINO_OPENING_LINES), LISTED);
   if (listed === -1) return [];
   const recipients: string[] = [];
   const reason: string[] = [];
@@ -58,7 +58,7 @@ function readNotice(lines: readonly string[], skip: ReadonlySet<string>): Candid
 export const domino: Extractor = {
   id: 'domino',
   matches: (email) =>
-    SUBJECT.test(email.subject) || findLine(mtaNoticeLines(email).slice(0, MAX_OPENING_LINES), OPENING) !== -1,
+    SUBJECT.test(email.subject) || findLine(mtaNoticeLines(email).slice(0, MAX_DOMINO_OPENING_LINES), OPENING) !== -1,
   extract: (email) => {
     const found = readNotice(mtaNoticeLines(email), excludedAddresses(email));
     if (found.length === 0) return [];

@@ -1,5 +1,6 @@
 import type { Candidate, Extractor } from '../types';
-import { MAX_RECIPIENTS } from '../limits';
+import { MAX_HEADING_SEARCH_LINES, MAX_RECIPIENTS } from '../limits';
+import { splitLines } from '../text/lines';
 import { candidateOf, NOTICE, uniqueByRecipient } from './shared/candidates';
 import { noticeLines } from './shared/notice-lines';
 import { excludedAddresses, isRecipient } from './shared/recipients';
@@ -64,7 +65,7 @@ function replyOf(line: string): string {
  */
 export const exchange2007: Extractor = {
   id: 'exchange2007',
-  matches: (email) => email.text.split('\n', 400).some((l) => isAdminHeading(l.trim())),
+  matches: (email) => splitLines(email.text, MAX_HEADING_SEARCH_LINES).some((l) => isAdminHeading(l.trim())),
   extract: (email) => {
     const excluded = excludedAddresses(email);
     const delayed = /\bdelayed\b|\bverzögert\b|\bretardée?\b|\britardat/i.test(email.text.slice(0, 1500));

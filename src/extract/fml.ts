@@ -2,6 +2,7 @@ import type { Extractor } from '../types';
 import { header } from '../email/parse-email';
 import { findAddresses } from '../text/addresses';
 import { MAX_REASON_LINES } from '../limits';
+import { splitLines } from '../text/lines';
 import { candidateOf, MTA_LIST } from './shared/candidates';
 import { fromAddress } from './shared/writer';
 
@@ -30,7 +31,7 @@ export const fml: Extractor = {
     (SUBJECT.test(email.subject.trim()) && fromAddress(email).includes('-admin@')),
   extract: (email) => {
     const paragraph = email.text.trimStart().split(/\n[ \t]*\n/, 1)[0] ?? '';
-    const diagnostic = paragraph.split('\n', MAX_REASON_LINES).map((l) => l.trim()).join(' ').trim();
+    const diagnostic = splitLines(paragraph, MAX_REASON_LINES).map((l) => l.trim()).join(' ').trim();
     if (diagnostic === '') return [];
     const recipient = findAddresses(diagnostic)[0] ?? null;
     return [candidateOf('fml', { recipient, diagnostic, cls: '5' }, MTA_LIST)];

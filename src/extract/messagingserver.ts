@@ -5,6 +5,7 @@ import { candidateOf, MTA_LIST, uniqueByRecipient } from './shared/candidates';
 import { mergeWithDsn } from './shared/dsn-merge';
 import { findLine, mtaNoticeLines } from './shared/notice-lines';
 import { excludedAddresses, isRecipient } from './shared/recipients';
+import { MAX_MESSAGINGSERVER_OPENING_LINES } from '../limits';
 
 // Oracle Communications Messaging Server (formerly Sun Java System / iPlanet
 // Messaging Server, PMDF before that), above an RFC 3464 part:
@@ -25,8 +26,7 @@ import { excludedAddresses, isRecipient } from './shared/recipients';
 // to the following recipients:".
 
 const OPENING = /^This report relates to a message you sent with the following header fields:$/i;
-// Guard: the opening line is within the notice's first lines.
-const MAX_OPENING_LINES = 10;
+// Guard (src/limits.ts MAX_MESSAGINGSERVER_OPENING_LINES): lines of an Oracle Messaging Server notice searched for its opening line.
 // "Your message cannot be delivered to the following recipients:", "… has been enqueued and undeliverable for 1 day"
 const START = /^Your message (?:cannot be delivered|has been enqueued and undeliverable|has been delayed)\b/i;
 const DELAYED = /enqueued and undeliverable|has been delayed/i;
@@ -69,7 +69,7 @@ function readList(lines: readonly string[], at: number, skip: ReadonlySet<string
 
 export const messagingserver: Extractor = {
   id: 'messagingserver',
-  matches: (email) => findLine(mtaNoticeLines(email).slice(0, MAX_OPENING_LINES), OPENING) !== -1,
+  matches: (email) => findLine(mtaNoticeLines(email).slice(0, MAX_MESSAGINGSERVER_OPENING_LINES), OPENING) !== -1,
   extract: (email) => {
     const lines = mtaNoticeLines(email);
     const at = findLine(lines, START);

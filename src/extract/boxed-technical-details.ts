@@ -7,6 +7,10 @@ import { candidateOf, MTA_LIST, uniqueByRecipient } from './shared/candidates';
 import { mergeWithDsn } from './shared/dsn-merge';
 import { findLine, mtaNoticeLines } from './shared/notice-lines';
 
+// The format id "x3" is part of the output (the JSON "format", --why, fixture
+// names): it is kept as it was, for compatibility, though the file is named for what it reads.
+const FORMAT = 'x3';
+
 // An anonymous MTA's notice, boxed in lines of "=":
 //
 //         This is an automatically generated Delivery Status Notification.
@@ -34,8 +38,8 @@ const BOX = /^(?:={10,}|-{10,})/;
 // "SMTP:RCPT host 192.0.2.8: 553 5.3.0 …": the command and the host, then the reply.
 const SMTP_PREFIX = /^SMTP:([A-Z]{4}) host ([^\s:]{1,255}): (.{1,1000})$/;
 
-export const x3: Extractor = {
-  id: 'x3',
+export const boxedTechnicalDetails: Extractor = {
+  id: FORMAT,
   matches: (email) => email.text.slice(0, 2000).includes(INTRO) && findLine(mtaNoticeLines(email).slice(0, 40), LIST_START) !== -1,
   extract: (email) => {
     const lines = mtaNoticeLines(email);
@@ -63,7 +67,7 @@ export const x3: Extractor = {
     // A notice given up after a time limit says so only in its intro.
     const aborted = /aborted after/i.test(intro) ? ` (${intro})` : '';
     const found: Candidate[] = recipients.map((recipient) =>
-      candidateOf('x3', {
+      candidateOf(FORMAT, {
           recipient,
           diagnostic: `${smtp?.[3] ?? detail}${aborted}`.trim(),
           cls: '5',
@@ -74,7 +78,7 @@ export const x3: Extractor = {
     // The DSN part's Status can disagree with the reply in its own
     // Diagnostic-Code ("Status: 5.1.1" over "552 5.2.2 Over quota"); the
     // remote server's code says why.
-    return uniqueByRecipient(mergeWithDsn(email, found, 'x3')).map((c) => {
+    return uniqueByRecipient(mergeWithDsn(email, found, FORMAT)).map((c) => {
       const own = parseSmtpLine(c.diagnostic).status;
       // The reply's code is read from the text: a stated status, not a Status field.
       return own !== null && !own.endsWith('.0.0') ? { ...c, statusField: null, statedStatus: own } : c;

@@ -5,6 +5,10 @@ import { MAX_RECIPIENTS } from '../limits';
 import { candidateOf, MTA_LIST, uniqueByRecipient } from './shared/candidates';
 import { findLine, mtaNoticeLines } from './shared/notice-lines';
 
+// The format id "x6" is part of the output (the JSON "format", --why, fixture
+// names): it is kept as it was, for compatibility, though the file is named for what it reads.
+const FORMAT = 'x6';
+
 // An anonymous filtering gateway's notice (subject "There was an error sending
 // your mail"), one line per failed recipient:
 //
@@ -41,7 +45,7 @@ function quotedReply(text: string): string {
 function entryOf(line: string): Candidate | null {
   const rejected = REJECTED.exec(line);
   if (rejected !== null) {
-    return candidateOf('x6', {
+    return candidateOf(FORMAT, {
         recipient: findAddresses(rejected[2] ?? '')[0] ?? null,
         diagnostic: quotedReply(rejected[4] ?? ''),
         cls: '5',
@@ -53,7 +57,7 @@ function entryOf(line: string): Candidate | null {
   if (returned === null) return null;
   const reason = returned[3] ?? '';
   const server = SERVER.exec(reason);
-  return candidateOf('x6', {
+  return candidateOf(FORMAT, {
       recipient: findAddresses(returned[2] ?? '')[0] ?? null,
       diagnostic: quotedReply(reason),
       cls: /temporary/i.test(returned[1] ?? '') ? '4' : '5',
@@ -62,8 +66,8 @@ function entryOf(line: string): Candidate | null {
     }, MTA_LIST);
 }
 
-export const x6: Extractor = {
-  id: 'x6',
+export const troubleDeliveringNotice: Extractor = {
+  id: FORMAT,
   matches: (email) => INTRO.test(email.text.slice(0, 2000)),
   extract: (email) => {
     const lines = mtaNoticeLines(email);
