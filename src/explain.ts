@@ -169,7 +169,7 @@ export function explainCandidate(c: Candidate): Diagnosis {
   // A real Status field, else the status the format states (wording, Action): never called a Status field.
   const given = c.statusField ?? c.statedStatus ?? null;
   const stated = c.statusField === null && given !== null;
-  const choice = chooseStatus(given, reply.status, warnings, stated ? `the status the ${c.format} notice states` : undefined);
+  const choice = chooseStatus(given, reply.status, warnings, stated ? `the ${c.format} format's stated status (no Status field)` : undefined);
   const status = choice.status;
   evidence.push({
     about: 'status',

@@ -1,5 +1,5 @@
 import type { Candidate, Extractor } from '../types';
-import { parseSmtpLine } from '../smtp/parse-smtp-line';
+import { replyOf } from '../smtp/parse-smtp-line';
 import { findAddresses } from '../text/addresses';
 import { toSmtpCommand } from '../smtp/commands';
 import { MAX_REASON_LINES, MAX_RECIPIENTS } from '../limits';
@@ -79,7 +79,7 @@ export const boxedTechnicalDetails: Extractor = {
     // Diagnostic-Code ("Status: 5.1.1" over "552 5.2.2 Over quota"); the
     // remote server's code says why.
     return uniqueByRecipient(mergeWithDsn(email, found, FORMAT)).map((c) => {
-      const own = parseSmtpLine(c.diagnostic).status;
+      const own = replyOf(c).status;
       // The reply's code is read from the text: a stated status, not a Status field.
       return own !== null && !own.endsWith('.0.0') ? { ...c, statusField: null, statedStatus: own } : c;
     });

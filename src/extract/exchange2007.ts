@@ -1,9 +1,9 @@
 import type { Candidate, Extractor } from '../types';
-import { MAX_HEADING_SEARCH_LINES, MAX_RECIPIENTS } from '../limits';
+import { MAX_HEADING_SEARCH_LINES } from '../limits';
 import { splitLines } from '../text/lines';
 import { candidateOf, NOTICE, uniqueByRecipient } from './shared/candidates';
 import { noticeLines } from './shared/notice-lines';
-import { excludedAddresses, isRecipient } from './shared/recipients';
+import { excludedAddresses, openEntry, type ListEntry } from './shared/recipients';
 
 // The heading of the part of an Exchange 2007+ / Exchange Online (Office 365,
 // Outlook.com) report written for administrators, in the languages Exchange
@@ -69,7 +69,7 @@ export const exchange2007: Extractor = {
   extract: (email) => {
     const excluded = excludedAddresses(email);
     const delayed = /\bdelayed\b|\bverzögert\b|\bretardée?\b|\britardat/i.test(email.text.slice(0, 1500));
-    const found: { recipient: string; lines: string[] }[] = [];
+    const found: ListEntry[] = [];
     let started = false;
     let receiving: string | null = null;
     for (const raw of noticeLines(email)) {
@@ -85,12 +85,9 @@ export const exchange2007: Extractor = {
         continue;
       }
       if (HEADER_LINE.test(line)) break;
-      const m = RECIPIENT_LINE.exec(line);
-      if (m?.[1] !== undefined && isRecipient(m[1], excluded)) {
-        if (found.length >= MAX_RECIPIENTS) break;
-        found.push({ recipient: m[1], lines: [] });
-        continue;
-      }
+      const opened = openEntry(found, line, RECIPIENT_LINE, excluded);
+      if (opened === 'full') break;
+      if (opened === 'opened') continue;
       const current = found[found.length - 1];
       if (current === undefined) continue;
       if (LABEL_LINE.test(line) && current.lines.length > 0) break;

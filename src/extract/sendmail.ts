@@ -1,5 +1,5 @@
 import type { BounceEmail, Candidate, Extractor } from '../types';
-import { parseSmtpLine } from '../smtp/parse-smtp-line';
+import { replyOf } from '../smtp/parse-smtp-line';
 import { findAddresses } from '../text/addresses';
 import { firstErrorVerdict, isErrorText, talkBlocks, verdictFor, type TalkBlock } from './shared/sendmail-transcript';
 import { toSmtpCommand } from '../smtp/commands';
@@ -111,7 +111,7 @@ export function readSendmail(email: BounceEmail, format: string): Candidate[] {
   // "450 4.7.1" the remote server gave); the remote server's code says why.
   const merged = mergeWithDsn(email, fromText, format, (dsn, text) => isErrorText(text.diagnostic) || !isErrorText(dsn.diagnostic));
   const out = merged.map((c) => {
-    const own = parseSmtpLine(c.diagnostic).status;
+    const own = replyOf(c).status;
     return own !== null && !own.endsWith('.0.0') ? { ...c, statusField: null, statedStatus: null } : c;
   });
   // When the text adds nothing to the DSN part, the RFC 3464 reader says it just as well.

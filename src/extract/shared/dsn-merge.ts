@@ -1,6 +1,6 @@
-import type { BounceEmail, Candidate, SmtpCommand } from '../../types';
+import type { BounceEmail, Candidate, SmtpCommand, SmtpReply } from '../../types';
 import { MAX_GATEWAY_RECIPIENTS } from '../../limits';
-import { hasSmtpCode } from '../../smtp/parse-smtp-line';
+import { replyOf } from '../../smtp/parse-smtp-line';
 import { isSystemAddress } from '../../text/addresses';
 import { foldSpaces } from '../../text/fold-spaces';
 import { candidateOf, NOTICE } from './candidates';
@@ -25,7 +25,7 @@ export function mergeWithDsn(
   email: BounceEmail,
   fromText: readonly Candidate[],
   format: string,
-  preferText: (dsn: Candidate, text: Candidate) => boolean = (dsn) => !hasSmtpCode(dsn.diagnostic),
+  preferText: (dsn: Candidate, text: Candidate) => boolean = (dsn) => !hasCode(replyOf(dsn)),
 ): Candidate[] {
   const dsn = dsnPartCandidates(email, format).filter((c) => c.recipient === null || !isSystemAddress(c.recipient));
   if (dsn.length === 0) return [...fromText];
@@ -44,6 +44,10 @@ export function mergeWithDsn(
     merged.remoteMta ??= t.remoteMta;
     return merged;
   });
+}
+
+function hasCode(reply: SmtpReply): boolean {
+  return reply.replyCode !== null || reply.status !== null;
 }
 
 /** One recipient as a gateway's human-readable notice names it. */

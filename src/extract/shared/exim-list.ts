@@ -1,9 +1,9 @@
 import type { BounceEmail, Candidate, SmtpCommand } from '../../types';
-import { MAX_EXIM_LIST_LINES, MAX_RECIPIENTS } from '../../limits';
+import { MAX_EXIM_LIST_LINES } from '../../limits';
 import { splitLines } from '../../text/lines';
 import { candidateOf, NOTICE, uniqueByRecipient } from './candidates';
 import { commandOf } from './command';
-import { excludedAddresses, isRecipient } from './recipients';
+import { excludedAddresses, openEntry, type ListEntry } from './recipients';
 
 // "... This is a permanent error. The following address(es) failed:" — the
 // words may wrap ("The following address\nfailed:"), so the gap is any short run of spaces.
@@ -49,16 +49,13 @@ export function readEximLike(email: BounceEmail, format: string): Candidate[] {
   const cls = /temporary error|delayed/i.test(before) ? '4' : '5';
   const excluded = excludedAddresses(email);
   const lines = splitLines(email.text.slice(start.index + start[0].length), MAX_EXIM_LIST_LINES);
-  const found: { recipient: string; lines: string[] }[] = [];
+  const found: ListEntry[] = [];
   for (const raw of lines) {
     const line = raw.trim();
     if (LIST_END.test(line)) break;
-    const m = RECIPIENT_LINE.exec(line);
-    if (m?.[1] !== undefined && isRecipient(m[1], excluded)) {
-      if (found.length >= MAX_RECIPIENTS) break;
-      found.push({ recipient: m[1], lines: [] });
-      continue;
-    }
+    const opened = openEntry(found, line, RECIPIENT_LINE, excluded);
+    if (opened === 'full') break;
+    if (opened === 'opened') continue;
     const current = found[found.length - 1];
     if (current === undefined || line === '' || LABEL_LINE.test(line)) continue;
     // "http://postmaster.example.net/en/error-messages?ip=%1s" — a help link, not the reason.

@@ -1,5 +1,6 @@
 import type { BounceEmail } from '../../types';
 import { header } from '../../email/parse-email';
+import { MAX_RECIPIENTS } from '../../limits';
 import { findAddresses, isSystemAddress } from '../../text/addresses';
 
 // Which addresses of a bounce can be the recipient that failed. A bounce also
@@ -49,4 +50,24 @@ export function fallbackRecipients(email: BounceEmail): string[] {
   if (failed.length > 0) return failed;
   const to = originalTo(email);
   return to === null ? [] : [to];
+}
+
+/** One recipient of a list that puts the reason on the lines under the address. */
+export interface ListEntry {
+  recipient: string;
+  lines: string[];
+}
+
+/**
+ * Opens a list entry when `line` is a recipient line: `pattern`'s first group is
+ * an address that can be the failed recipient. 'opened' when it did, 'full' when
+ * the list already holds MAX_RECIPIENTS (the reader stops), null when the line
+ * is no recipient line (it may belong to the current entry's reason).
+ */
+export function openEntry(entries: ListEntry[], line: string, pattern: RegExp, excluded: ReadonlySet<string>): 'opened' | 'full' | null {
+  const address = pattern.exec(line)?.[1];
+  if (address === undefined || !isRecipient(address, excluded)) return null;
+  if (entries.length >= MAX_RECIPIENTS) return 'full';
+  entries.push({ recipient: address, lines: [] });
+  return 'opened';
 }
