@@ -154,3 +154,48 @@ export const MAX_HOSTS_IN_TEXT = 40;
  * the rest are counted under "(other)".
  */
 export const MAX_SUMMARY_KEYS = 10_000;
+
+// extract and text
+// Caps of the format readers (src/extract/) and of the text helpers they share
+// (src/text/). Where two readers cap the same thing differently, both caps stay,
+// named for what each reads: merging them would change what a long bounce gives.
+
+/** Lines of a provider's or a security gateway's notice that are read: such notices are short, more is a pasted attachment. */
+export const MAX_NOTICE_LINES = 2000;
+/** Lines of a classic MTA's notice (sendmail, qmail, Postfix lists…) that are read: a few dozen are real, more is the returned message. */
+export const MAX_MTA_NOTICE_LINES = 3000;
+/** Lines of the Exim-style "The following address(es) failed:" list that are read, from the list's start. */
+export const MAX_EXIM_LIST_LINES = 500;
+/** Lines of one recipient's reason in a list: a handful are real, more is the returned message. */
+export const MAX_REASON_LINES = 40;
+/** Lines of a notice searched for Exchange 2007's administrator heading (it is near the top). */
+export const MAX_HEADING_SEARCH_LINES = 400;
+/** Lines of a machine-readable report part (RFC 3464, RFC 5965) or header block: a few dozen are real, a million-line part is an attack. */
+export const MAX_REPORT_LINES = 5000;
+/**
+ * Recipients a security gateway's notice may list before the DSN merge stops
+ * reading it. Lower than MAX_RECIPIENTS, which caps every other list: kept apart
+ * because a notice with 501 to 1,000 entries gives other output under either cap.
+ */
+export const MAX_GATEWAY_RECIPIENTS = 500;
+/** Characters of a text body searched for DSN fields pasted into it (and read as such). */
+export const MAX_DSN_TEXT = 64 * 1024;
+/* MAX_NOTICE_PARAGRAPHS and MAX_NOTICE_CHARS (above, under cli and pipeline) also cap what a DSN with no Diagnostic-Code borrows of its notice. */
+/** Characters of the first delivery-status part searched for the Reporting-MTA host (it is in the first lines). */
+export const MAX_REPORTER_CHARS = 4000;
+/** Lines of a Domino notice searched for its "Your message" opening (its list starts within them). */
+export const MAX_DOMINO_OPENING_LINES = 30;
+/** Lines of an Oracle Messaging Server notice searched for its opening line. */
+export const MAX_MESSAGINGSERVER_OPENING_LINES = 10;
+/** Lines of a Verizon notice searched for its "Error:" line (the returned message may follow). */
+export const MAX_VERIZON_ERROR_LINES = 10;
+/** Characters of a PowerMTA report searched for its own fields (they are in its first lines). */
+export const MAX_POWERMTA_FIELD_CHARS = 8000;
+/** Characters of an auto-reply (RFC 3834) quoted as its diagnostic. */
+export const MAX_AUTOREPLY_QUOTE = 300;
+/** Complainants one feedback report (RFC 5965) may name; a longer list is a loop or an attack. */
+export const MAX_COMPLAINANTS = 100;
+/** Characters of a notice searched for the Sophos product name (it is in the opening; the rest may be the returned message). */
+export const MAX_SOPHOS_OPENING_CHARS = 2000;
+/** Characters JSON.parse may read of an Amazon SES event (one is a few KB). */
+export const MAX_SES_JSON_CHARS = 256 * 1024;

@@ -4,7 +4,7 @@
 import type { Evidence } from '../types';
 import { isReplyCodeAssociated, lookupStatus } from '../smtp/status-codes';
 import { reasonRule } from '../reasons';
-import { foldSpaces } from '../fold-spaces';
+import { foldSpaces } from '../text/fold-spaces';
 import { MAX_CONSISTENCY_TEXT } from '../limits';
 import { quote } from './evidence';
 

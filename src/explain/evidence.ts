@@ -1,7 +1,7 @@
 // The pieces every step of an explanation uses to write its evidence: quotes
 // of the input cut to size, and the name of where the text was read.
 import type { Candidate, Evidence } from '../types';
-import { foldSpaces } from '../fold-spaces';
+import { foldSpaces } from '../text/fold-spaces';
 import { EVIDENCE_CONTEXT_AFTER, EVIDENCE_CONTEXT_BEFORE, MAX_EVIDENCE_QUOTE } from '../limits';
 
 /** A piece of the input on one line, cut to MAX_EVIDENCE_QUOTE. */

@@ -23,7 +23,7 @@ export function explainCandidate(c: Candidate): Diagnosis {
   const source = textSource(c);
   const read = readReply(c, source);
   const replyCode = read.reply.replyCode;
-  const chosen = chooseStatus(c.status, read.reply.status, c.diagnostic, source);
+  const chosen = chooseStatus(c, read.reply.status, c.diagnostic, source);
   const status = chosen.status;
   const { cls, evidence: classEvidence } = chooseClass(status, replyCode);
   const found = recogniseProvider(c, status);

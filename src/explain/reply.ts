@@ -1,6 +1,6 @@
 // Step 1: the SMTP reply in the diagnostic text, and the evidence for its reply code.
 import type { Candidate, Evidence, SmtpReply } from '../types';
-import { parseSmtpLine } from '../smtp/parse-smtp-line';
+import { replyOf } from '../smtp/parse-smtp-line';
 import { lineWith, quote } from './evidence';
 
 // Reasons that a format decides for messages that are not SMTP errors.
@@ -12,7 +12,7 @@ export function readReply(c: Candidate, source: string): { reply: SmtpReply; evi
   // quoted text ("call me on 550-1234") are not codes.
   const reply = NO_SMTP_REPLY.has(c.reason ?? 'undefined')
     ? { replyCode: null, status: null, text: c.diagnostic, warnings: [] }
-    : parseSmtpLine(c.diagnostic);
+    : replyOf(c);
   const replyCode = reply.replyCode;
   const evidence: Evidence = {
     about: 'replyCode',

@@ -2,11 +2,11 @@
 // from the notice itself when a bounce states no code anywhere.
 import type { BounceEmail, Candidate, DiagnoseResult } from '../types';
 import { extractCandidates } from '../extract';
-import { findAddresses, isSystemAddress } from '../extract/address';
-import { excludedAddresses } from '../extract/text-scan';
+import { findAddresses, isSystemAddress } from '../text/addresses';
+import { excludedAddresses } from '../extract/shared/recipients';
 import { looksLikeBounce } from '../email/looks-like-bounce';
 import { header } from '../email/parse-email';
-import { foldSpaces } from '../fold-spaces';
+import { foldSpaces } from '../text/fold-spaces';
 import { finishDiagnoses } from './finish';
 
 // Guards (src/limits.ts): only the top of a body is searched for the notice.
@@ -41,7 +41,7 @@ function fallbackCandidate(email: BounceEmail): Candidate {
   return {
     recipient,
     action: 'failed',
-    status: null,
+    statusField: null,
     diagnostic: notice,
     remoteMta: null,
     command: null,

@@ -6,8 +6,8 @@
 import type { Candidate, DiagnoseResult } from '../types';
 import { parseSmtpLine } from '../smtp/parse-smtp-line';
 import { commandOf } from '../smtp/commands';
-import { findAddresses, isSystemAddress } from '../extract/address';
-import { foldSpaces } from '../fold-spaces';
+import { findAddresses, isSystemAddress } from '../text/addresses';
+import { foldSpaces } from '../text/fold-spaces';
 import { finishDiagnoses } from './finish';
 
 // "to=<a@example.com>" in a log line, else an address in angle brackets.
@@ -31,7 +31,7 @@ export function diagnoseText(text: string, input = 'argv'): DiagnoseResult {
   const candidate: Candidate = {
     recipient: recipientOfLine(text),
     action: null,
-    status: null,
+    statusField: null,
     diagnostic: foldSpaces(text).trim(),
     remoteMta: null,
     command: commandOf(text),

@@ -59,7 +59,7 @@
 import type { Action, ReasonId, SmtpCommand, StatusClass } from '../types.js';
 import { REASONS } from './index.js';
 import { phraseFinder } from './find-phrase.js';
-import { foldSpaces } from '../fold-spaces';
+import { foldSpaces } from '../text/fold-spaces';
 import { MAX_REASON_TEXT } from '../limits';
 
 export interface ReasonInput {

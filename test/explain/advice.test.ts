@@ -79,7 +79,7 @@ test('reason evidence when the format decides (an auto-reply)', () => {
 test('evidence of codes, class and the hard/soft rule', () => {
   const d = explainCandidate(
     candidate('smtp; 550-5.1.1 The email account that you tried to reach does not exist.\n550 5.1.1 Please try double-checking the recipient\'s email address - gsmtp', {
-      status: '5.1.1',
+      statusField: '5.1.1',
       format: 'rfc3464',
     }),
   );
@@ -99,7 +99,7 @@ test('evidence of codes, class and the hard/soft rule', () => {
 });
 
 test('a Status field less specific than the reply: the evidence says which was kept', () => {
-  const d = explainCandidate(candidate('550 5.1.1 no such user', { status: '5.0.0', format: 'rfc3464' }));
+  const d = explainCandidate(candidate('550 5.1.1 no such user', { statusField: '5.0.0', format: 'rfc3464' }));
   assert.equal(d.status, '5.1.1');
   assert.match(d.evidence?.find((e) => e.about === 'status')?.note ?? '', /only 5\.0\.0.*more specific/);
 });

@@ -22,9 +22,16 @@ const STATUS: [string | null, string | null, string | null, string, boolean][] =
   ['5.1.1', '4.2.2', '5.1.1', 'Status field', true],
 ];
 
+test('status step: a status the format states is weighed like a field but never cited as a Status field', () => {
+  const s = chooseStatus({ statusField: null, statedStatus: '5.0.0', format: 'exim' }, null, '550 text', 'server reply');
+  assert.equal(s.status, '5.0.0');
+  assert.equal(s.evidence[0].source, 'exim format');
+  assert.doesNotMatch(s.evidence[0].note, /from the Status field/);
+});
+
 for (const [field, fromText, kept, source, warns] of STATUS) {
   test(`status step: field ${field}, reply ${fromText} → ${kept}`, () => {
-    const s = chooseStatus(field, fromText, `550 ${fromText ?? ''} text`, 'server reply');
+    const s = chooseStatus({ statusField: field, format: 'rfc3464' }, fromText, `550 ${fromText ?? ''} text`, 'server reply');
     assert.equal(s.status, kept);
     assert.equal(s.evidence.length, 1);
     assert.equal(s.evidence[0]?.about, 'status');

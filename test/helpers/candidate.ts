@@ -3,5 +3,5 @@
 import type { Candidate } from '../../src/types';
 
 export function candidate(diagnostic: string, fields: Partial<Candidate> = {}): Candidate {
-  return { recipient: null, action: null, status: null, diagnostic, remoteMta: null, command: null, format: 'argv', ...fields };
+  return { recipient: null, action: null, statusField: null, diagnostic, remoteMta: null, command: null, format: 'argv', ...fields };
 }

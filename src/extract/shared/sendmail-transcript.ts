@@ -1,6 +1,6 @@
 import { parseSmtpLine } from '../../smtp/parse-smtp-line';
-import { findAddresses } from '../address';
-import { MAX_REASON_LINES } from './common';
+import { findAddresses } from '../../text/addresses';
+import { MAX_REASON_LINES } from '../../limits';
 
 // Sendmail's "----- Transcript of session follows -----" part, shared by
 // Sendmail, V5 sendmail and the servers that copy its notice:

@@ -1,21 +1,16 @@
-import type { BounceEmail, Candidate, Extractor } from '../../types';
-import { firstAddress, isSystemAddress } from '../address';
-import { commandOf, dsnCandidatesOf } from '../delivery-status';
-import { fallbackRecipients, statedStatus } from '../lib-b/common';
-import { findReportGroup, firstOf } from '../lib-c/report-fields';
-import { excludedAddresses, scanText } from '../text-scan';
-import { looksLikeBounce } from '../../email/looks-like-bounce';
-import { foldSpaces } from '../../fold-spaces';
+import type { BounceEmail } from '../../types';
+import { MAX_REPORTER_CHARS } from '../../limits';
+import { firstAddress, isSystemAddress } from '../../text/addresses';
+import { findReportGroup, firstOf } from './report-fields';
 
 // Mailbox providers and sending services (AOL, iCloud, Yandex, Mimecast, the
 // Japanese carriers…) mostly send the notice of the MTA they run (Postfix,
 // Yahoo's, Oracle's) or a plain RFC 3464 report: what tells them apart is who
 // wrote it (the From domain, the Reporting-MTA host, a header of their own).
-// These helpers recognise the writer and read the body with the reader of the
-// MTA underneath, under the provider's own format id.
+// These helpers recognise the writer (provider-read.ts then reads the body with
+// the reader of the MTA underneath, under the provider's own format id).
 
-// Guard: the host names of a report are in its first lines; a longer search is wasted.
-const MAX_REPORTER_CHARS = 4000;
+// Guard (src/limits.ts MAX_REPORTER_CHARS): the host names of a report are in its first lines.
 
 function normalDomain(domain: string): string {
   return domain.toLowerCase().replace(/\.$/, '');
@@ -95,48 +90,14 @@ export function hasHeader(email: BounceEmail, names: readonly string[]): boolean
   return names.some((name) => email.headers.has(name));
 }
 
-/** Candidates of another format's reader, re-labelled with this format's id. */
-export function readAs(reader: Extractor, email: BounceEmail, format: string): Candidate[] {
-  if (!reader.matches(email)) return [];
-  return reader.extract(email).map((c) => ({ ...c, format }));
+/** Lower-cased From address, '' when none. */
+export function fromAddress(email: BounceEmail): string {
+  return firstAddress(email.from)?.toLowerCase() ?? '';
 }
 
-/**
- * What the body holds, read in turn by: the readers of the MTAs the provider
- * runs, its RFC 3464 part, and the plain-text scan (for a mail that looks
- * like a delivery report), all under its own id.
- */
-export function readProvider(email: BounceEmail, format: string, readers: readonly Extractor[] = []): Candidate[] {
-  for (const reader of readers) {
-    const found = readAs(reader, email, format);
-    if (found.length > 0) return found;
-  }
-  const dsn = dsnCandidatesOf(email, format);
-  if (dsn.length > 0) return dsn;
-  // The text scan only reads what looks like a delivery report, as the generic one does:
-  // a provider's newsletter that quotes "550 …" is not a bounce.
-  return looksLikeBounce(email) ? scanText(email.text, excludedAddresses(email), format) : [];
-}
-
-/**
- * One candidate for a notice that names no recipient line by line: the address
- * the bounce gives elsewhere (X-Failed-Recipients, the returned To), with the
- * notice's own words; the status is the text's code, else a failure by the
- * class the caller's wording states.
- */
-export function noticeCandidate(email: BounceEmail, format: string, diagnostic: string, cls: '4' | '5' = '5'): Candidate[] {
-  const recipient = fallbackRecipients(email)[0] ?? null;
-  const text = foldSpaces(diagnostic).trim();
-  if (text === '' && recipient === null) return [];
-  return [
-    {
-      recipient,
-      action: cls === '4' ? 'delayed' : 'failed',
-      status: statedStatus(text, cls),
-      diagnostic: text,
-      remoteMta: null,
-      command: commandOf(text),
-      format,
-    },
-  ];
+/** Whether the From header's address (any, not only a mail-system one) belongs to one of the domains (or their subdomains). */
+export function fromDomain(email: BounceEmail, domains: readonly string[]): boolean {
+  const from = fromAddress(email);
+  const domain = from.slice(from.indexOf('@') + 1);
+  return domains.some((d) => domain === d || domain.endsWith(`.${d}`));
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseSmtpLine } from '../src/smtp/parse-smtp-line';
+import { parseSmtpLine } from '../../src/smtp/parse-smtp-line';
 
 // [input, replyCode, status]: real-looking lines from many servers, and the
 // numbers that must never be read as codes (IPs, dates, versions, ids, hosts).

@@ -1,6 +1,12 @@
 import type { Extractor } from '../types';
-import { findAddresses } from './address';
-import { candidateOf, findLine, MAX_RECIPIENTS, textLines, uniqueByRecipient } from './lib-a/common';
+import { findAddresses } from '../text/addresses';
+import { MAX_RECIPIENTS } from '../limits';
+import { candidateOf, MTA_LIST, uniqueByRecipient } from './shared/candidates';
+import { findLine, mtaNoticeLines } from './shared/notice-lines';
+
+// The format id "x1" is part of the output (the JSON "format", --why, fixture
+// names): it is kept as it was, for compatibility, though the file is named for what it reads.
+const FORMAT = 'x1';
 
 // An anonymous MTA (its Received lines name "Mail2000") writes one line per
 // failed recipient, the reason in square brackets:
@@ -18,11 +24,11 @@ const LIST_START = /^-{3}The following addresses had delivery errors-{3}$/i;
 // "kijitora@example.org [User unknown]"; the address has no spaces or brackets.
 const ENTRY = /^([^\s[\]@]{1,300}@[^\s[\]]{1,300}) \[([^\]]{1,1000})\]$/;
 
-export const x1: Extractor = {
-  id: 'x1',
+export const bracketedReasonList: Extractor = {
+  id: FORMAT,
   matches: (email) => /^-{3}The following addresses had delivery errors-{3}$/im.test(email.text.slice(0, 20000)),
   extract: (email) => {
-    const lines = textLines(email);
+    const lines = mtaNoticeLines(email);
     const at = findLine(lines, LIST_START);
     if (at === -1) return [];
     const found = [];
@@ -32,7 +38,7 @@ export const x1: Extractor = {
       const m = ENTRY.exec(line);
       if (m === null) break;
       const recipient = findAddresses(m[1] ?? '')[0] ?? null;
-      found.push(candidateOf({ recipient, diagnostic: m[2] ?? '', cls: '5' }, 'x1'));
+      found.push(candidateOf(FORMAT, { recipient, diagnostic: m[2] ?? '', cls: '5' }, MTA_LIST));
     }
     return uniqueByRecipient(found);
   },

@@ -1,7 +1,13 @@
 import type { Candidate, Extractor } from '../types';
-import { findAddresses } from './address';
-import { candidateOf, findLine, MAX_RECIPIENTS, textLines, uniqueByRecipient } from './lib-a/common';
+import { findAddresses } from '../text/addresses';
 import { toSmtpCommand } from '../smtp/commands';
+import { MAX_RECIPIENTS } from '../limits';
+import { candidateOf, MTA_LIST, uniqueByRecipient } from './shared/candidates';
+import { findLine, mtaNoticeLines } from './shared/notice-lines';
+
+// The format id "x6" is part of the output (the JSON "format", --why, fixture
+// names): it is kept as it was, for compatibility, though the file is named for what it reads.
+const FORMAT = 'x6';
 
 // An anonymous filtering gateway's notice (subject "There was an error sending
 // your mail"), one line per failed recipient:
@@ -39,38 +45,32 @@ function quotedReply(text: string): string {
 function entryOf(line: string): Candidate | null {
   const rejected = REJECTED.exec(line);
   if (rejected !== null) {
-    return candidateOf(
-      {
+    return candidateOf(FORMAT, {
         recipient: findAddresses(rejected[2] ?? '')[0] ?? null,
         diagnostic: quotedReply(rejected[4] ?? ''),
         cls: '5',
         command: toSmtpCommand(rejected[3]),
         remoteMta: rejected[1] ?? null,
-      },
-      'x6',
-    );
+      }, MTA_LIST);
   }
   const returned = RETURNED.exec(line);
   if (returned === null) return null;
   const reason = returned[3] ?? '';
   const server = SERVER.exec(reason);
-  return candidateOf(
-    {
+  return candidateOf(FORMAT, {
       recipient: findAddresses(returned[2] ?? '')[0] ?? null,
       diagnostic: quotedReply(reason),
       cls: /temporary/i.test(returned[1] ?? '') ? '4' : '5',
       command: toSmtpCommand(server?.[2]),
       remoteMta: server?.[1] ?? null,
-    },
-    'x6',
-  );
+    }, MTA_LIST);
 }
 
-export const x6: Extractor = {
-  id: 'x6',
+export const troubleDeliveringNotice: Extractor = {
+  id: FORMAT,
   matches: (email) => INTRO.test(email.text.slice(0, 2000)),
   extract: (email) => {
-    const lines = textLines(email);
+    const lines = mtaNoticeLines(email);
     const at = findLine(lines, LIST_START);
     if (at === -1) return [];
     const found: Candidate[] = [];

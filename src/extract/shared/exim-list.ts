@@ -1,7 +1,9 @@
 import type { BounceEmail, Candidate, SmtpCommand } from '../../types';
-import { commandOf } from '../delivery-status';
-import { excludedAddresses } from '../text-scan';
-import { candidateOf, isRecipient, MAX_RECIPIENTS, uniqueByRecipient } from './common';
+import { MAX_EXIM_LIST_LINES } from '../../limits';
+import { splitLines } from '../../text/lines';
+import { candidateOf, NOTICE, uniqueByRecipient } from './candidates';
+import { commandOf } from '../../smtp/commands';
+import { excludedAddresses, openEntry, type ListEntry } from './recipients';
 
 // "... This is a permanent error. The following address(es) failed:" — the
 // words may wrap ("The following address\nfailed:"), so the gap is any short run of spaces.
@@ -46,17 +48,14 @@ export function readEximLike(email: BounceEmail, format: string): Candidate[] {
   const before = email.text.slice(Math.max(0, start.index - 300), start.index);
   const cls = /temporary error|delayed/i.test(before) ? '4' : '5';
   const excluded = excludedAddresses(email);
-  const lines = email.text.slice(start.index + start[0].length).split('\n', 500);
-  const found: { recipient: string; lines: string[] }[] = [];
+  const lines = splitLines(email.text.slice(start.index + start[0].length), MAX_EXIM_LIST_LINES);
+  const found: ListEntry[] = [];
   for (const raw of lines) {
     const line = raw.trim();
     if (LIST_END.test(line)) break;
-    const m = RECIPIENT_LINE.exec(line);
-    if (m?.[1] !== undefined && isRecipient(m[1], excluded)) {
-      if (found.length >= MAX_RECIPIENTS) break;
-      found.push({ recipient: m[1], lines: [] });
-      continue;
-    }
+    const opened = openEntry(found, line, RECIPIENT_LINE, excluded);
+    if (opened === 'full') break;
+    if (opened === 'opened') continue;
     const current = found[found.length - 1];
     if (current === undefined || line === '' || LABEL_LINE.test(line)) continue;
     // "http://postmaster.example.net/en/error-messages?ip=%1s" — a help link, not the reason.
@@ -66,13 +65,17 @@ export function readEximLike(email: BounceEmail, format: string): Candidate[] {
   return uniqueByRecipient(
     found.map(({ recipient, lines: why }) => {
       const diagnostic = why.join(' ');
-      return candidateOf(format, {
-        recipient,
-        diagnostic,
-        cls,
-        remoteMta: HOST.exec(diagnostic)?.[1]?.replace(/\.$/, '') ?? null,
-        command: commandIn(diagnostic),
-      });
+      return candidateOf(
+        format,
+        {
+          recipient,
+          diagnostic,
+          cls,
+          remoteMta: HOST.exec(diagnostic)?.[1]?.replace(/\.$/, '') ?? null,
+          command: commandIn(diagnostic),
+        },
+        NOTICE,
+      );
     }),
   );
 }

@@ -1,6 +1,8 @@
 import type { BounceEmail, Candidate, SmtpCommand } from '../../types';
-import { findAddresses } from '../address';
-import { candidateOf, findLine, joinReason, MAX_REASON_LINES, MAX_RECIPIENTS, textLines, uniqueByRecipient } from './common';
+import { MAX_REASON_LINES, MAX_RECIPIENTS } from '../../limits';
+import { findAddresses } from '../../text/addresses';
+import { candidateOf, joinReason, MTA_LIST, uniqueByRecipient } from './candidates';
+import { findLine, mtaNoticeLines } from './notice-lines';
 
 // Many classic MTAs (qmail and its forks, Postfix, the Yahoo-style "x2"
 // notices) list each failed recipient as an address line followed by the
@@ -70,14 +72,14 @@ export function blockCandidates(
     blocks.map((b) => {
       const diagnostic = joinReason(b.lines);
       const command = commandOf(diagnostic);
-      return candidateOf({ recipient: b.recipient, diagnostic, cls, ...(command === null ? {} : { command }) }, format);
+      return candidateOf(format, { recipient: b.recipient, diagnostic, cls, ...(command === null ? {} : { command }) }, MTA_LIST);
     }),
   );
 }
 
 /** The blocks after the first line matching `start` (−1: none), up to `end`. */
 export function blocksAfter(email: BounceEmail, start: RegExp, end: RegExp, bare = false): AddressBlock[] {
-  const lines = textLines(email);
+  const lines = mtaNoticeLines(email);
   const at = findLine(lines, start);
   return at === -1 ? [] : readAddressBlocks(lines, at + 1, end, bare);
 }

@@ -6,9 +6,11 @@
 //    ("550-mail0.example.net [192.0.2.1]:25 is not permitted to" on its own line);
 //  - CRLF or bare CR line ends.
 
-// Guard: a report part is a few dozen lines; reading at most this many keeps a
-// hostile million-line "delivery-status" part from costing anything.
-export const MAX_REPORT_LINES = 5000;
+// Guard (src/limits.ts MAX_REPORT_LINES): a report part is a few dozen lines;
+// reading at most this many keeps a hostile million-line "delivery-status" part
+// from costing anything.
+import { MAX_REPORT_LINES } from '../../limits';
+import { splitLines } from '../../text/lines';
 
 /** Fields of one group by lower-case name; every value of a repeated field is kept, in order. */
 export type ReportGroup = ReadonlyMap<string, readonly string[]>;
@@ -18,8 +20,8 @@ export type ReportGroup = ReadonlyMap<string, readonly string[]>;
 // bounded character class: linear.
 const FIELD_LINE = /^([a-z][a-z0-9-]{0,75})[ \t]*:(.*)$/i;
 
-function splitLines(body: string): string[] {
-  return body.replace(/\r\n?/g, '\n').split('\n', MAX_REPORT_LINES);
+function reportLines(body: string): string[] {
+  return splitLines(body.replace(/\r\n?/g, '\n'), MAX_REPORT_LINES);
 }
 
 /**
@@ -58,7 +60,7 @@ function eachReportGroup(body: string, take: (group: ReportGroup) => boolean): v
     last = null;
     return done;
   };
-  for (const line of splitLines(body)) {
+  for (const line of reportLines(body)) {
     if (line.trim() === '') {
       if (close()) return;
       continue;
@@ -91,7 +93,7 @@ export function headerValues(block: string, name: string): string[] {
     if (current !== null) out.push(current.trim());
     current = null;
   };
-  for (const line of splitLines(block)) {
+  for (const line of reportLines(block)) {
     if (line === '') break; // the end of the header block
     if (/^[ \t]/.test(line)) {
       if (current !== null) current += ` ${line.trim()}`;
@@ -108,4 +110,14 @@ export function headerValues(block: string, name: string): string[] {
 /** First value of a field in a group, or undefined. */
 export function firstOf(group: ReportGroup, name: string): string | undefined {
   return group.get(name)?.[0];
+}
+
+// Typed field values ("rfc822; a@b", "smtp; 550 …").
+/** Takes the type prefix off a typed field value: "rfc822; a@b" → "a@b", "smtp; 550 …" → "550 …". */
+export function stripType(value: string): string {
+  const semi = value.indexOf(';');
+  if (semi === -1) return value.trim();
+  const type = value.slice(0, semi).trim();
+  // Address and diagnostic types are single tokens (rfc822, smtp, x-postfix, dns, x-unix…).
+  return /^[A-Z][\w.-]*$/i.test(type) ? value.slice(semi + 1).trim() : value.trim();
 }

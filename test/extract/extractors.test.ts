@@ -2,15 +2,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseEmail } from '../src/email/parse-email';
-import { EXTRACTORS } from '../src/extract';
-import { diagnose } from '../src/pipeline/diagnose';
-import type { BounceEmail } from '../src/types';
+import { parseEmail } from '../../src/email/parse-email';
+import { EXTRACTORS } from '../../src/extract';
+import { diagnose } from '../../src/pipeline/diagnose';
+import type { BounceEmail } from '../../src/types';
+import { FIXTURES_DIR } from '../helpers/fixtures';
 
 // Every hand-written fixture is named <extractor id>-<case>.eml (or
 // not-bounce-<case>.eml) and has a sidecar <name>.expected.json: the table of
 // fields each diagnosis must have, in order.
-const DIR = join(__dirname, 'fixtures');
+const DIR = FIXTURES_DIR;
 const FIXTURES = readdirSync(DIR)
   .filter((f) => f.endsWith('.eml'))
   .sort();

@@ -1,5 +1,9 @@
 import type { Extractor } from '../types';
-import { blockCandidates, blocksAfter } from './lib-a/blocks';
+import { blockCandidates, blocksAfter } from './shared/address-blocks';
+
+// The format id "x2" is part of the output (the JSON "format", --why, fixture
+// names): it is kept as it was, for compatibility, though the file is named for what it reads.
+const FORMAT = 'x2';
 
 // An anonymous qmail-derived MTA (a large webmail provider's) writes:
 //
@@ -18,8 +22,8 @@ import { blockCandidates, blocksAfter } from './lib-a/blocks';
 const LIST_START = /^Unable to deliver message to the following address\(es\)\.?$/i;
 const END = /^-{2,} ?Original message follows/i;
 
-export const x2: Extractor = {
-  id: 'x2',
+export const unableToDeliverList: Extractor = {
+  id: FORMAT,
   matches: (email) => /^Message from +\S{1,255}\nUnable to deliver message to the following address\(es\)/im.test(email.text.slice(0, 2000)),
-  extract: (email) => blockCandidates(blocksAfter(email, LIST_START, END), 'x2', '5'),
+  extract: (email) => blockCandidates(blocksAfter(email, LIST_START, END), FORMAT, '5'),
 };

@@ -10,3 +10,8 @@ const FOLDABLE = /\s{2,}|[^\S ]/g;
 export function foldSpaces(text: string): string {
   return text.replace(FOLDABLE, ' ');
 }
+
+/** A multi-line text as one line: white space folded, ends trimmed. */
+export function oneLine(text: string): string {
+  return foldSpaces(text).trim();
+}
