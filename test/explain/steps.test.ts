@@ -25,8 +25,10 @@ const STATUS: [string | null, string | null, string | null, string, boolean][] =
 test('status step: a status the format states is weighed like a field but never cited as a Status field', () => {
   const s = chooseStatus({ statusField: null, statedStatus: '5.0.0', format: 'exim' }, null, '550 text', 'server reply');
   assert.equal(s.status, '5.0.0');
-  assert.equal(s.evidence[0].source, 'exim format');
-  assert.doesNotMatch(s.evidence[0].note, /from the Status field/);
+  const [first] = s.evidence;
+  assert.ok(first);
+  assert.equal(first.source, 'exim format');
+  assert.doesNotMatch(first.note, /from the Status field/);
 });
 
 for (const [field, fromText, kept, source, warns] of STATUS) {
