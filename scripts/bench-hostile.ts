@@ -10,6 +10,7 @@
 // The generators are exported for test/hostile.test.ts, which runs small ones.
 import { diagnose } from '../src/diagnose';
 import { renderJson } from '../src/render/json';
+import { readArgumentBatches } from '../src/input/read-input';
 
 const MB = 1024 * 1024;
 
@@ -171,9 +172,69 @@ export async function timeOne(input: string): Promise<Timing> {
   return { bytes: data.length, seconds, diagnoses: result.diagnoses.length, warnings: result.warnings };
 }
 
+/** A stream input: `head`, then `unit` repeated up to `bytes` in all, then `tail`, in 64 KiB chunks (as stdin gives). */
+export interface StreamCase {
+  name: string;
+  /** The largest size, in MB; the bench runs it and its half, quarter and eighth. */
+  full: number;
+  head: string;
+  unit: string;
+  tail: string;
+}
+
+export const STREAM_CASES: readonly StreamCase[] = [
+  // Issue 15, item 1: the mbox splitter joined and searched the unfinished line again for every chunk.
+  { name: 'mbox of one message, one long line (stdin)', full: 128, head: 'From a@example.com Mon Nov 16 10:00:00 2026\n', unit: 'x', tail: '\n' },
+  { name: 'mbox, one long line of ">" (stdin)', full: 128, head: 'From a@example.com Mon Nov 16 10:00:00 2026\n', unit: '>', tail: 'From x\n' },
+];
+
+const CHUNK = 64 * 1024;
+
+export async function* streamOf(c: StreamCase, bytes: number): AsyncGenerator<Buffer> {
+  const head = Buffer.from(c.head, 'latin1');
+  const tail = Buffer.from(c.tail, 'latin1');
+  const unit = Buffer.alloc(CHUNK, c.unit, 'latin1');
+  yield head;
+  for (let left = bytes - head.length - tail.length; left > 0; left -= CHUNK) yield left >= CHUNK ? unit : unit.subarray(0, left);
+  yield tail;
+}
+
+/** Reads one stream case through the input layer (sniffing, gzip, mbox splitting) as the CLI does, and times it. */
+export async function timeStream(c: StreamCase, bytes: number): Promise<{ seconds: number; items: number }> {
+  const start = process.hrtime.bigint();
+  let items = 0;
+  for await (const batch of readArgumentBatches('-', { stdin: () => streamOf(c, bytes) })) items += batch.length;
+  return { seconds: Number(process.hrtime.bigint() - start) / 1e9, items };
+}
+
+async function streamBench(scale: number, only: string | undefined): Promise<void> {
+  console.log('\ninput layer (stdin stream) | input MB | seconds | s/MB | items');
+  for (const c of STREAM_CASES) {
+    if (only !== undefined && !c.name.includes(only)) continue;
+    for (const fraction of [0.125, 0.25, 0.5, 1]) {
+      const mb = c.full * scale * fraction;
+      const t = await timeStream(c, Math.round(mb * MB));
+      console.log(`${c.name} | ${mb.toFixed(1)} | ${t.seconds.toFixed(3)} | ${(t.seconds / mb).toFixed(4)} | ${t.items}`);
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const i = process.argv.indexOf('--scale');
   const scale = i === -1 ? 1 : Number(process.argv[i + 1]);
+  const o = process.argv.indexOf('--only');
+  const only = o === -1 ? undefined : process.argv[o + 1];
+  const g = process.argv.indexOf('--line-gb');
+  if (g !== -1) {
+    // One line of this many GB in an mbox on stdin (issue 15: a 1 GB line must finish).
+    const gb = Number(process.argv[g + 1]);
+    const c = STREAM_CASES[0] as StreamCase;
+    const t = await timeStream(c, Math.round(gb * 1024 * MB));
+    console.log(`${c.name} | ${gb} GB | ${t.seconds.toFixed(1)} s | ${(t.seconds / (gb * 1024)).toFixed(4)} s/MB | ${t.items} items`);
+    return;
+  }
+  await streamBench(scale, only);
+  if (process.argv.includes('--input-only')) return;
   // Warm up: load mailparser and JIT the hot paths, so the first case is not charged for it.
   for (const c of HOSTILE_CASES) await timeOne(c.make(c.full / 1000));
   console.log('case | size | input MB | seconds | s/MB | diagnoses | warnings');
