@@ -3,7 +3,7 @@
 // libuv's thread pool and node:fs/promises loads eleven more modules, for a
 // raw SMTP string too. A missing path returns undefined instead of building
 // an error with its stack.
-import { closeSync, constants, createReadStream, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { hasSmtpCode } from '../smtp/parse-smtp-line';
 import { MAX_FILE_BYTES, MAX_MESSAGE_BYTES } from '../limits';
 import { collect, peek, sniff } from './sniff';
@@ -30,10 +30,45 @@ export { MAX_FILE_BYTES };
 // small enough that a handful in flight stay far below the memory budget.
 const READ_CHUNK_BYTES = 256 * 1024;
 
-// An argument with no SMTP code that looks like a file name ("bounce.eml",
-// "./x", "mail/42") is a path the user mistyped, not an error text.
-function looksLikePath(arg: string): boolean {
-  return !/\s/.test(arg) && (/[/\\]/.test(arg) || /\.[A-Z0-9]{1,5}$/i.test(arg));
+// An argument that looks like a file name is a path the user mistyped, not an
+// error text: one with a slash, or with a mail or log file's extension, even if
+// it holds a code ("logs/smtp-550-5.1.1.log"); and one with no code and any
+// short extension ("bounce.msg"). Never one with a space: an SMTP reply has one.
+const FILE_EXTENSION = /\.(?:eml|mbox|mbx|mail|msg|gz|log|txt)$/i;
+
+export function looksLikePath(arg: string): boolean {
+  if (/\s/.test(arg)) return false;
+  if (/[/\\]/.test(arg) || FILE_EXTENSION.test(arg)) return true;
+  return !hasSmtpCode(arg) && /\.[A-Z0-9]{1,5}$/i.test(arg);
+}
+
+/**
+ * The path on disk of an argument whose name is not valid UTF-8: the shell
+ * hands over the bytes, but process.argv shows them as U+FFFD, which names no
+ * file. Each such part of the path is looked up in its folder by its display
+ * form; a name that two files share in that form is not guessed.
+ */
+function rawPath(arg: string): Buffer | undefined {
+  if (!arg.includes('\uFFFD')) return undefined;
+  let out: Buffer = Buffer.from(arg.startsWith('/') ? '/' : '');
+  for (const part of arg.split('/')) {
+    if (part === '') continue;
+    let bytes: Buffer = Buffer.from(part);
+    if (part.includes('\uFFFD')) {
+      let names: Buffer[];
+      try {
+        names = readdirSync(out.length === 0 ? '.' : out, { encoding: 'buffer' });
+      } catch {
+        return undefined;
+      }
+      const found = names.filter((name) => name.toString('utf8') === part);
+      if (found.length !== 1 || found[0] === undefined) return undefined;
+      bytes = found[0];
+    }
+    const slash = out.length === 0 || out[out.length - 1] === 0x2f ? 0 : 1;
+    out = Buffer.concat([out, Buffer.from('/'.repeat(slash)), bytes]);
+  }
+  return out;
 }
 
 function describeError(err: unknown): string {
@@ -254,8 +289,14 @@ export async function* readArgumentBatches(arg: string, sources: InputSources): 
     return;
   }
   let isFolder: boolean | undefined;
+  let fsPath: string | Buffer = arg;
   try {
     isFolder = statSync(arg, { throwIfNoEntry: false })?.isDirectory();
+    const raw = isFolder === undefined ? rawPath(arg) : undefined;
+    if (raw !== undefined) {
+      isFolder = statSync(raw, { throwIfNoEntry: false })?.isDirectory();
+      fsPath = raw;
+    }
   } catch (err) {
     const code = (err as { code?: string } | null)?.code;
     if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'ENAMETOOLONG') {
@@ -264,12 +305,12 @@ export async function* readArgumentBatches(arg: string, sources: InputSources): 
     }
   }
   if (isFolder === undefined) {
-    if (!hasSmtpCode(arg) && looksLikePath(arg)) yield [{ kind: 'error', name: arg, error: 'no such file or directory' }];
+    if (looksLikePath(arg)) yield [{ kind: 'error', name: arg, error: 'no such file or directory' }];
     else yield [{ kind: 'string', name: 'argv', text: arg }];
     return;
   }
-  if (isFolder) yield* readFolder(arg);
-  else yield* readFileMessages(arg, false);
+  if (isFolder) yield* readFolder(arg, fsPath);
+  else yield* readFileMessages(arg, false, fsPath);
 }
 
 /**
