@@ -194,6 +194,7 @@ export async function* streamOf(c: StreamCase, bytes: number): AsyncGenerator<Bu
   const head = Buffer.from(c.head, 'latin1');
   const tail = Buffer.from(c.tail, 'latin1');
   const unit = Buffer.alloc(CHUNK, c.unit, 'latin1');
+  await Promise.resolve();
   yield head;
   for (let left = bytes - head.length - tail.length; left > 0; left -= CHUNK) yield left >= CHUNK ? unit : unit.subarray(0, left);
   yield tail;
@@ -228,7 +229,8 @@ async function main(): Promise<void> {
   if (g !== -1) {
     // One line of this many GB in an mbox on stdin (issue 15: a 1 GB line must finish).
     const gb = Number(process.argv[g + 1]);
-    const c = STREAM_CASES[0] as StreamCase;
+    const c = STREAM_CASES[0];
+    if (c === undefined) return;
     const t = await timeStream(c, Math.round(gb * 1024 * MB));
     console.log(`${c.name} | ${gb} GB | ${t.seconds.toFixed(1)} s | ${(t.seconds / (gb * 1024)).toFixed(4)} s/MB | ${t.items} items`);
     return;

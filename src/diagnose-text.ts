@@ -13,18 +13,11 @@ import { commandOf } from './extract/delivery-status';
 // over MAX_DIAGNOSTIC_CHARS is cut.
 import { MAX_DIAGNOSTIC_CHARS, MAX_RECIPIENTS } from './limits';
 import { foldSpaces } from './fold-spaces';
-
-// Header names that open an email (or an mbox "From " line); a text that starts
-// with anything else is treated as a pasted error line or log excerpt.
-const FIRST_HEADERS =
-  /^(?:from |return-path|received|delivered-to|x-[\w-]+|from|to|subject|date|message-id|mime-version|reply-to|sender|dkim-signature|arc-[\w-]+|authentication-results|envelope-to|auto-submitted|precedence|thread-[\w-]+|in-reply-to|references|cc|bcc|user-agent|list-[\w-]+|importance|errors-to|content-[\w-]+|status|priority|newsgroups|path|xref|organization|lines|nntp-posting-[\w-]+|resent-[\w-]+|comments|keywords|disposition-notification-to|mail-followup-to)\s*:?/i;
+import { startsLikeEmail } from './input/header-syntax';
 
 /** Whether a text starts like an email (headers or an mbox "From " line) rather than an error line. */
 export function looksLikeEmail(text: string): boolean {
-  const start = text.replace(/^\s+/, '').slice(0, 200);
-  const firstLine = start.split('\n', 1)[0] ?? '';
-  if (firstLine.startsWith('From ')) return true;
-  return FIRST_HEADERS.test(firstLine) && /^[\w-]+:/.test(firstLine) && /\n[\w-]+:|\n\n/.test(text.slice(0, 4096));
+  return startsLikeEmail(text);
 }
 
 // "to=<a@example.com>" in a log line, else an address in angle brackets.

@@ -6,7 +6,7 @@
 import { closeSync, constants, createReadStream, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { hasSmtpCode } from '../smtp/parse-smtp-line';
 import { MAX_FILE_BYTES, MAX_MESSAGE_BYTES } from '../limits';
-import { collect, peek, sniff } from './sniff';
+import { collect, countFromLines, isBinary, peek, sniff, utf16Bom, utf8BomLength } from './sniff';
 import { MboxSplitter, type MboxMessage } from './split-mbox';
 import { specialKind, walkFolder } from './walk-folder';
 
@@ -115,10 +115,64 @@ function sizeWarning(): string {
 type Batch = InputItem[];
 type DataItem = Extract<InputItem, { kind: 'data' }>;
 
+/** The chunks of a stream without its first `count` bytes. */
+async function* skipBytes(chunks: AsyncIterable<Buffer>, count: number): AsyncGenerator<Buffer> {
+  let left = count;
+  for await (const chunk of chunks) {
+    if (left >= chunk.length) {
+      left -= chunk.length;
+      continue;
+    }
+    yield left > 0 ? chunk.subarray(left) : chunk;
+    left = 0;
+  }
+}
+
+/** The chunks of a stream with every CR turned into LF (a file with CR-only line ends, old Mac style). */
+async function* crToLf(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  for await (const chunk of chunks) {
+    const out = Buffer.from(chunk);
+    for (let i = out.indexOf(0x0d); i !== -1; i = out.indexOf(0x0d, i + 1)) out[i] = 0x0a;
+    yield out;
+  }
+}
+
+/** One buffer as a stream of one chunk. */
+function single(data: Buffer): AsyncIterable<Buffer> {
+  return {
+    [Symbol.asyncIterator]: () => {
+      let done = false;
+      return {
+        next: (): Promise<IteratorResult<Buffer>> => {
+          const result: IteratorResult<Buffer> = done ? { done: true, value: undefined } : { done: false, value: data };
+          done = true;
+          return Promise.resolve(result);
+        },
+      };
+    },
+  };
+}
+
+/** A UTF-16 text (its BOM included) as UTF-8 bytes. */
+function fromUtf16(data: Buffer, order: 'le' | 'be'): Buffer {
+  let le = data.subarray(2, data.length - (data.length % 2));
+  if (order === 'be') le = Buffer.from(le).swap16();
+  return Buffer.from(le.toString('utf16le'), 'utf8');
+}
+
+function withoutSource(item: DataItem): DataItem {
+  const { source: _source, ...rest } = item;
+  return rest;
+}
+
+function severalMessagesWarning(count: number): string {
+  return `This file holds ${count} lines that start like the "From " lines between the messages of an mbox, but it does not start like one, so it was read as one email. If it is an mbox, take out what comes before its first "From " line.`;
+}
+
 async function* messagesOf(
   name: string,
   chunks: AsyncIterable<Buffer>,
-  options: { skipNonMail: boolean; gzipped?: boolean },
+  options: { skipNonMail: boolean; gzipped?: boolean; decoded?: boolean },
 ): AsyncGenerator<Batch> {
   const { head, rest } = await peek(chunks);
   const kind = sniff(head);
@@ -130,6 +184,29 @@ async function* messagesOf(
     if (options.skipNonMail) yield [{ kind: 'skipped', name, reason: 'empty file' }];
     else yield [{ kind: 'error', name, error: name === '-' ? 'standard input is empty' : 'file is empty' }];
     return;
+  }
+  if (options.decoded !== true) {
+    // Text that mail programs save now and then in other shapes is brought to
+    // the one the readers take (bytes, LF or CRLF line ends, no BOM), then sniffed
+    // again. A UTF-16 file (with its BOM) is decoded whole: it is a single message
+    // under MAX_FILE_BYTES, as any file that is not an mbox.
+    const decoded = { ...options, decoded: true };
+    const utf16 = utf16Bom(head);
+    if (utf16 !== null) {
+      const data = await collect(rest, MAX_FILE_BYTES, name === '-' ? 'standard input' : 'the file');
+      yield* messagesOf(name, single(fromUtf16(data, utf16)), decoded);
+      return;
+    }
+    const bom = utf8BomLength(head);
+    if (bom > 0) {
+      yield* messagesOf(name, skipBytes(rest, bom), options);
+      return;
+    }
+    // CR-only line ends (no LF in the first 4 KB): every reader splits lines at LF.
+    if (kind !== 'gzip' && !head.includes(0x0a) && head.includes(0x0d) && !isBinary(head)) {
+      yield* messagesOf(name, crToLf(rest), decoded);
+      return;
+    }
   }
   if (kind === 'mbox') {
     // One message of look-ahead: an mbox of one message is named like a plain file.
@@ -147,18 +224,23 @@ async function* messagesOf(
       }
       return batch;
     };
-    for await (const chunk of rest) {
-      const batch = batchOf(splitter.push(chunk));
-      if (batch.length > 0) yield batch;
+    try {
+      for await (const chunk of rest) {
+        const batch = batchOf(splitter.push(chunk));
+        if (batch.length > 0) yield batch;
+      }
+    } catch (err) {
+      // Damage (a cut .gz, a read error): the last whole message before it is
+      // given too, then the error; the message the damage cut is not.
+      const last = held as DataItem | null;
+      if (last !== null) yield [last];
+      throw err;
     }
     const batch = batchOf(splitter.end());
     // (Set inside batchOf, which the type checker does not follow.)
     const last = held as DataItem | null;
     if (last !== null) {
-      if (n === 1) {
-        const { source: _source, ...single } = last;
-        batch.push({ ...single, name });
-      } else batch.push(last);
+      batch.push(n === 1 ? { ...withoutSource(last), name } : last);
     }
     if (batch.length > 0) yield batch;
     return;
@@ -168,14 +250,20 @@ async function* messagesOf(
     yield [{ kind: 'skipped', name, reason: 'not an email' }];
     return;
   }
-  // A NUL byte never appears in mail text: a named binary file (an image, an
-  // archive) is an unreadable input, not "not a bounce".
-  if (head.includes(0)) {
+  // A named binary file (an image, an archive) is an unreadable input, not "not a
+  // bounce"; a stray NUL in a text is no reason to refuse it (sniff.ts, isBinary).
+  if (isBinary(head)) {
     await rest[Symbol.asyncIterator]().return?.();
     yield [{ kind: 'error', name, error: 'binary file, not an email or a text' }];
     return;
   }
-  yield [{ kind: 'data', name, data: await collect(rest, MAX_FILE_BYTES, name === '-' ? 'standard input' : 'the file') }];
+  const data = await collect(rest, MAX_FILE_BYTES, name === '-' ? 'standard input' : 'the file');
+  const item: DataItem = { kind: 'data', name, data };
+  // An mbox with more before its first "From " line than sniffing passes over
+  // is read as one email: say so when it holds several "From " lines.
+  const fromLines = countFromLines(data);
+  if (fromLines >= 2) item.warnings = [severalMessagesWarning(fromLines)];
+  yield [item];
 }
 
 async function* readFileMessages(path: string, skipNonMail: boolean, fsPath: string | Buffer = path): AsyncGenerator<Batch> {
@@ -193,10 +281,6 @@ async function* readFileMessages(path: string, skipNonMail: boolean, fsPath: str
 // one read into it (copied out at the file's size) costs far less than a read
 // stream of READ_CHUNK_BYTES each (issue 15: GC was a fifth of a Maildir's run).
 let smallFileBuffer: Buffer | null = null;
-
-async function* single(data: Buffer): AsyncGenerator<Buffer> {
-  yield data;
-}
 
 /**
  * A file met in a folder walk. It is opened without blocking and checked after

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { readArgument, type InputItem } from '../../src/input/read-input';
 
 const BOUNCE = readFileSync(join(__dirname, '..', 'fixtures', 'aol-dsn.eml'));
-const noStdin = { stdin: (): AsyncIterable<Buffer> => (async function* () {})() };
+const noStdin = { stdin: (): AsyncIterable<Buffer> => [] as unknown as AsyncIterable<Buffer> };
 
 async function items(arg: string): Promise<InputItem[]> {
   const out: InputItem[] = [];
