@@ -14,10 +14,10 @@ const BOM = /^(?:\uFEFF|\xEF\xBB\xBF)/;
  * Whether `text` (the start of an input, LF line ends) starts like an email or
  * an mbox rather than an error line or a log excerpt: an mbox "From " line, or
  * a header block of at least two fields (folded lines allowed) that ends with
- * the blank line before a body, or runs on to the end of the text when the
- * text is a cut window (`window`: the start of a longer input, so a first
- * header over the window's size still counts). A BOM and blank lines before
- * it are passed over.
+ * the blank line before a body, or that runs on to the end of the text and
+ * fills at least half of `window`, the size of the start of an input that is
+ * sniffed (so a first header longer than that still counts). A BOM and blank
+ * lines before it are passed over.
  */
 export function startsLikeEmail(text: string, window = 4096): boolean {
   let pos = BOM.exec(text)?.[0].length ?? 0;
@@ -30,6 +30,12 @@ export function startsLikeEmail(text: string, window = 4096): boolean {
     const end = nl === -1 ? text.length : nl;
     const first = text.charAt(pos);
     if (end === pos) return fields >= 2; // the blank line after the header block
+    if (nl === -1) {
+      // A last line without its end may be cut short, so it is judged only when
+      // it is the first: a first header longer than the whole text.
+      if (fields === 0 && FIELD.test(text.slice(pos, pos + 1000))) fields = 1;
+      break;
+    }
     if (first === ' ' || first === '\t') {
       // A folded line goes on with the field above.
       if (fields === 0) return false;
@@ -38,10 +44,10 @@ export function startsLikeEmail(text: string, window = 4096): boolean {
     } else {
       return false;
     }
-    if (nl === -1) break;
     pos = nl + 1;
   }
-  // The text ended inside the header block: an email if the text is a window cut
-  // from a longer input that the header block fills (a first header over 4 KB).
-  return fields >= 1 && text.length >= window && text.length - start > window / 2;
+  // The text ended inside the header block: an email if the header block fills
+  // most of a window cut from a longer input (a first header over 4 KB). The
+  // window is in bytes and the text may have lost its CRs, hence "half".
+  return fields >= 1 && text.length - start >= window / 2;
 }
