@@ -103,9 +103,6 @@ export const LIGHT_MAX_HEADER_BYTES = 64 * 1024;
  */
 export const SNIFF_BYTES = 4096;
 
-/** The first line of an input is looked at up to this length when deciding whether it is a header. */
-export const FIRST_LINE_CHARS = 200;
-
 /**
  * A bounce with no code anywhere is diagnosed from its notice: at most this
  * many of its opening paragraphs, cut to this length, so that a body pasted

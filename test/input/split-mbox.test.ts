@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { splitMbox } from '../../src/input/split-mbox';
+import { MboxSplitter, splitMbox } from '../../src/input/split-mbox';
 import { peek, sniff } from '../../src/input/sniff';
 
 /** Chunks handed out one per next(), as the async stream splitMbox and peek read. */
@@ -135,4 +135,29 @@ test('peek gives the head and then every byte again', async () => {
   const all: Buffer[] = [];
   for await (const c of rest) all.push(c);
   assert.equal(Buffer.concat(all).toString(), 'abcdefgh');
+});
+
+// Issue 15, item 1: the unfinished line was joined again to every new chunk and
+// searched again, so one long line cost time in the square of its length. Now
+// only a few bytes (too few to tell a "From " line) ever wait for the next chunk.
+test('splitMbox: a line longer than any chunk is never held back whole (the join is linear)', () => {
+  for (const start of ['x', '>', '>>>', 'Fro', '>>Fro']) {
+    const splitter = new MboxSplitter(1 << 20);
+    splitter.push(Buffer.from(`From a\n${start}`));
+    let held = 0;
+    for (let i = 0; i < 200; i++) {
+      splitter.push(Buffer.alloc(1000, i % 2 === 0 ? '>' : 'y'));
+      held = Math.max(held, (splitter as unknown as { carry: Buffer | null }).carry?.length ?? 0);
+    }
+    splitter.push(Buffer.from('\nFrom b\nz\n'));
+    const messages = splitter.end();
+    assert.ok(held <= 8, `${start}: ${held} bytes held back`);
+    assert.deepEqual(messages.map((m) => m.data.toString('latin1')), ['z\n']);
+  }
+});
+
+test('splitMbox: ">" runs and "From " cut by chunk edges anywhere', async () => {
+  const mbox = 'From a\n>>>>>>From x\n>>>>>>Fromage\n>>>>>>\nFrom b\nFrom\n>From \nFro';
+  const expected = ['>>>>>From x\n>>>>>>Fromage\n>>>>>>\n', 'From\nFrom \nFro'];
+  for (let size = 1; size <= mbox.length; size++) assert.deepEqual(await texts(mbox, size), expected, `chunks of ${size}`);
 });
