@@ -47,6 +47,18 @@ export const MAX_DIAGNOSTIC_CHARS = 16 * 1024;
  */
 export const MAX_RECIPIENTS = 1000;
 
+// input
+// Caps and sizes of the input layer (src/input/).
+
+/** Chunk size for file reads (and the reused buffer small files are read into). */
+export const READ_CHUNK_BYTES = 256 * 1024;
+
+/** Folders nested deeper than this are not entered (a runaway tree, a loop through bind mounts). */
+export const MAX_FOLDER_DEPTH = 32;
+
+/** Lines (blank lines, a stray header) that may stand before an mbox's first "From " line. */
+export const MAX_LINES_BEFORE_MBOX = 5;
+
 // email
 // Caps of the email reader (src/email/): mailparser's guards, the line cap of
 // what it hands on, and the light reader's own, smaller limits.

@@ -5,7 +5,7 @@
 // an error with its stack.
 import { closeSync, constants, createReadStream, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { hasSmtpCode } from '../smtp/parse-smtp-line';
-import { MAX_FILE_BYTES, MAX_MESSAGE_BYTES } from '../limits';
+import { MAX_FILE_BYTES, MAX_MESSAGE_BYTES, READ_CHUNK_BYTES } from '../limits';
 import { collect, countFromLines, isBinary, peek, sniff, utf16Bom, utf8BomLength } from './sniff';
 import { MboxSplitter, type MboxMessage } from './split-mbox';
 import { specialKind, walkFolder } from './walk-folder';
@@ -26,9 +26,6 @@ export type InputItem =
 // is streamed instead, each message cut at MAX_MESSAGE_BYTES.
 export { MAX_FILE_BYTES };
 
-// Chunk size for file reads: large enough that splitting costs little per byte,
-// small enough that a handful in flight stay far below the memory budget.
-const READ_CHUNK_BYTES = 256 * 1024;
 
 // An argument that looks like a file name is a path the user mistyped, not an
 // error text: one with a slash, or with a mail or log file's extension, even if

@@ -1,9 +1,7 @@
 import { promises, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 
-// Guard: folders nested deeper than this are not entered (a runaway tree, or a
-// loop through bind mounts; symbolic links to folders are never followed).
-export const MAX_FOLDER_DEPTH = 32;
+import { MAX_FOLDER_DEPTH } from '../limits';
 
 /**
  * One entry met while walking a folder: a file to read (or a symbolic link, which

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { diagnose } from '../src/pipeline/diagnose';
-import { MAX_LINE_CHARS, MAX_MESSAGE_BYTES, MAX_MIME_PARTS, MAX_RECIPIENTS } from '../src/limits';
-import { HOSTILE_CASES, nestedMime } from '../scripts/bench-hostile';
+import { diagnose } from '../../src/pipeline/diagnose';
+import { MAX_LINE_CHARS, MAX_MESSAGE_BYTES, MAX_MIME_PARTS, MAX_RECIPIENTS } from '../../src/limits';
+import { HOSTILE_CASES, nestedMime } from '../../scripts/bench-hostile';
 
 // Hostile and broken input (issue 5): named limits that say when they are hit.
 // The CLI's cases (clear errors, nothing lost in a batch) are in test/cli/hostile.test.ts.
@@ -39,27 +39,29 @@ function nested(depth: number, rfc822: boolean): string {
   return `${head}Content-Type: text/plain\n\n550 5.1.1 <user@example.net>: User unknown\n${tail}`;
 }
 
-test('limits: MIME nested 1,000 deep (past MAX_MIME_PARTS) neither overflows the stack nor hangs', async () => {
+test('limits: MIME nested past MAX_MIME_PARTS neither overflows the stack nor loses the warning', async () => {
+  // Multipart nesting: read whole below the cap, cut with a warning past it.
+  const below = await diagnose(nested(MAX_MIME_PARTS - 2, false), { input: 'below' });
+  assert.equal(below.diagnoses[0]?.status, '5.1.1');
+  for (const depth of [MAX_MIME_PARTS + 1, 5000]) {
+    const result = await diagnose(nested(depth, false), { input: `nested-${depth}` });
+    assert.ok(result.warnings.some((w) => w.includes('could not be parsed')), `depth ${depth}: ${result.warnings.join(' / ')}`);
+  }
+  // Nested message/rfc822 parts are returned originals: the error line inside
+  // the innermost one is not the bounce's own words, at any depth.
   for (const depth of [MAX_MIME_PARTS - 2, MAX_MIME_PARTS + 1, 5000]) {
-    for (const rfc822 of [false, true]) {
-      const start = Date.now();
-      const result = await diagnose(nested(depth, rfc822), { input: `nested-${depth}` });
-      assert.ok(Date.now() - start < 5000, `depth ${depth} took ${Date.now() - start} ms`);
-      assert.ok(Array.isArray(result.diagnoses));
-      if (!rfc822 && depth > MAX_MIME_PARTS) assert.ok(result.warnings.length > 0, 'the warning says the email was not parsed whole');
-    }
+    const result = await diagnose(nested(depth, true), { input: `rfc822-${depth}` });
+    assert.ok(result.diagnoses.every((d) => d.status === null), `rfc822 depth ${depth}`);
   }
 });
 
 // ------------------------------------------------ pathological, small sizes ---
 
-test('pathological inputs (small versions of the bench) each give a diagnosis quickly', async () => {
+test('pathological inputs (small versions of the bench) each give their permanent failure (speed is in npm run bench:hostile)', async () => {
   for (const c of HOSTILE_CASES) {
     const size = c.unit === 'MB' ? 0.5 : c.full / 50;
-    const start = Date.now();
     const result = await diagnose(c.make(size), { input: c.name });
-    const ms = Date.now() - start;
-    assert.ok(ms < 2000, `${c.name}: ${ms} ms`);
-    if (!c.name.includes('argument')) assert.ok(result.diagnoses.length > 0, c.name);
+    if (c.name.includes('argument')) assert.equal(result.diagnoses.length, 0, c.name);
+    else assert.match(result.diagnoses[0]?.status ?? '', /^5\.\d\.\d$/, c.name);
   }
 });
