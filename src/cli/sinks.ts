@@ -2,7 +2,7 @@
 // returns the text to print.
 import type { ChalkInstance } from 'chalk';
 import type { DiagnoseResult } from '../types';
-import { renderJson, renderNdjsonLine } from '../render/json';
+import { JsonRecordBuilder, renderJson, renderNdjsonLine } from '../render/json';
 import { renderText } from '../render/text';
 import { renderCsvHeader, renderCsvRows } from '../render/csv';
 import { escapeJsonText } from '../render/sanitize';
@@ -46,16 +46,6 @@ export function chooseSink(opts: Options, chalk: ChalkInstance, withHeadings: bo
   };
 }
 
-/** Folds the next message of an mbox into the record of its file. */
-function mergeMessage(file: DiagnoseResult, message: DiagnoseResult): DiagnoseResult {
-  return {
-    input: file.input,
-    isBounce: file.isBounce || message.isBounce,
-    diagnoses: [...file.diagnoses, ...message.diagnoses.map((d) => ({ ...d, message: message.input }))],
-    warnings: [...file.warnings, ...message.warnings.map((w) => `${message.input}: ${w}`)],
-  };
-}
-
 /**
  * `--json`: one object per input (DESIGN.md): a file, stdin or a string
  * argument. The messages of one mbox file become one object for that file,
@@ -67,7 +57,8 @@ function mergeMessage(file: DiagnoseResult, message: DiagnoseResult): DiagnoseRe
 function jsonSink(): Sink {
   let held: string | null = null;
   let count = 0;
-  let group: { source: string; result: DiagnoseResult } | null = null;
+  // The mbox file whose messages are being gathered into one record.
+  let group: { source: string; record: JsonRecordBuilder } | null = null;
   const add = (record: string): string => {
     count++;
     if (count === 1) {
@@ -80,7 +71,7 @@ function jsonSink(): Sink {
   };
   const flush = (): string => {
     if (group === null) return '';
-    const record = renderJson([group.result]).trimEnd();
+    const record = group.record.render();
     group = null;
     return add(record);
   };
@@ -88,12 +79,13 @@ function jsonSink(): Sink {
     begin: () => '',
     result: (r, source) => {
       if (source !== undefined && group?.source === source) {
-        group.result = mergeMessage(group.result, r);
+        group.record.add(r);
         return '';
       }
       const out = flush();
       if (source === undefined) return out + add(renderJson([r]).trimEnd());
-      group = { source, result: mergeMessage({ input: source, isBounce: false, diagnoses: [], warnings: [] }, r) };
+      group = { source, record: new JsonRecordBuilder(source) };
+      group.record.add(r);
       return out;
     },
     error: (e) => {
