@@ -45,6 +45,8 @@ export async function run(inputs: string[], opts: Options, session: Session): Pr
   session.progress = progress;
   // Set inside emit(): an object, so that the checks after the loop see the updates.
   const seen = { diagnosed: false, trouble: false };
+  const exitCode = (): number => (seen.trouble ? EXIT_TROUBLE : seen.diagnosed ? EXIT_DIAGNOSED : EXIT_NOTHING);
+  io.exitCodeSoFar?.(EXIT_NOTHING);
 
   // Not async: returns a promise only when output must wait for 'drain'.
   const emit = (outcome: Outcome): Promise<void> | undefined => {
@@ -54,7 +56,10 @@ export async function run(inputs: string[], opts: Options, session: Session): Pr
     }
     progress.messages++;
     if ('error' in outcome) {
-      seen.trouble = true;
+      if (!seen.trouble) {
+        seen.trouble = true;
+        io.exitCodeSoFar?.(EXIT_TROUBLE);
+      }
       progress.errors++;
       warn(session, outcome.error.input, outcome.error.error);
       if (summary !== null) addErrorToSummary(summary);
@@ -63,7 +68,10 @@ export async function run(inputs: string[], opts: Options, session: Session): Pr
     const result = only === null ? outcome.ok : filterDiagnoses(outcome.ok, only);
     progress.tick();
     if (result === null) return undefined;
-    if (result.diagnoses.length > 0) seen.diagnosed = true;
+    if (result.diagnoses.length > 0 && !seen.diagnosed) {
+      seen.diagnosed = true;
+      io.exitCodeSoFar?.(exitCode());
+    }
     if (summary !== null) addToSummary(summary, result);
     const text = sink.result(result, outcome.source);
     progress.clear();
@@ -90,6 +98,5 @@ export async function run(inputs: string[], opts: Options, session: Session): Pr
     else if (opts.ndjson === true) await output.write(escapeJsonText(JSON.stringify(summaryRecord(summary))) + '\n');
     else await output.write(renderSummaryText(summary, chalk));
   }
-  if (seen.trouble) return EXIT_TROUBLE;
-  return seen.diagnosed ? EXIT_DIAGNOSED : EXIT_NOTHING;
+  return exitCode();
 }
