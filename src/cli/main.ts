@@ -11,6 +11,7 @@ import { completion, isReferenceCommand, runReference } from './subcommands';
 import { UsageError, type Options } from './options';
 import { run, warn, type Session } from './run';
 import { EXIT_TROUBLE } from './exit-codes';
+import { sanitizeForTerminal, sanitizeInline } from '../render/sanitize';
 
 /**
  * Runs whybounce on `argv` (the arguments after the program's name); resolves
@@ -30,7 +31,7 @@ async function dispatch(argv: readonly string[], session: Session): Promise<numb
   // Reference mode (issue 6): `whybounce explain 5.7.26`, `whybounce codes --class 5`.
   if (isReferenceCommand(argv)) {
     const out = runReference(argv, { colorLevel: colorLevel(undefined, io.env, io.detectColor()) });
-    io.stderr.write(out.stderr);
+    io.stderr.write(sanitizeForTerminal(out.stderr));
     await session.output.write(out.stdout);
     return out.exitCode;
   }
@@ -65,7 +66,8 @@ async function dispatch(argv: readonly string[], session: Session): Promise<numb
       return err.exitCode === 0 ? 0 : EXIT_TROUBLE;
     }
     if (err instanceof UsageError) {
-      io.stderr.write(`whybounce: ${err.message}\n`);
+      // The message may quote an argument (the --only value): shown escaped.
+      io.stderr.write(`whybounce: ${sanitizeInline(err.message)}\n`);
       return EXIT_TROUBLE;
     }
     if (debug && err instanceof Error) io.stderr.write(`${err.stack ?? err.message}\n`);

@@ -2,6 +2,7 @@
 // when there are options to read (~3 ms of a raw string's run, figure 1).
 import { Command, Option } from 'commander';
 import type { CliIo } from './io';
+import { sanitizeForTerminal } from '../render/sanitize';
 
 declare const WHYBOUNCE_VERSION: string;
 
@@ -53,8 +54,10 @@ export function buildProgram(io: CliIo): Command {
       writeOut: (s) => {
         io.stdout.stream().write(s);
       },
+      // Usage errors quote the arguments (an unknown option may be a file
+      // name picked up by a glob): their control characters are shown escaped.
       writeErr: (s) => {
-        io.stderr.write(s);
+        io.stderr.write(sanitizeForTerminal(s));
       },
       getOutHelpWidth: () => io.stdout.columns() ?? 80,
       getErrHelpWidth: () => io.stderr.columns() ?? 80,

@@ -123,3 +123,22 @@ test('an unreadable input is a note on stderr, between the outputs before and af
   assert.equal((JSON.parse(lines[2] ?? '') as { input: string }).input, 'no-such-file.eml');
   assert.equal((JSON.parse(lines[3] ?? '') as { input: string }).input, MULTI);
 });
+
+// Issue 15, item 12: usage errors quote the arguments; an ESC or BEL in them
+// (a file named "--\e[2J…" picked up by a glob, say) is shown escaped.
+test('usage errors show the control characters of an argument escaped', async () => {
+  for (const argv of [
+    ['--only', '\u001b[31mred\u0007', SINGLE],
+    ['--\u001b[2Jwiped\u0007'],
+    ['-\u001b]0;title\u0007', SINGLE],
+    ['explain', '\u001b[2J\u0007'],
+    ['completion', '\u001b[2J'],
+  ]) {
+    const r = await call(argv);
+    assert.notEqual(r.status, 0, `${JSON.stringify(argv)}: ${r.stderr}`);
+    assert.ok(r.stderr.length > 0);
+    assert.doesNotMatch(r.stderr, /[\u0007\u001b]/, JSON.stringify(argv));
+  }
+  const r = await call(['--only', '\u001b[31mred', SINGLE]);
+  assert.match(r.stderr, /\\u001b\[31mred/);
+});
