@@ -17,7 +17,7 @@ export function buildProgram(io: CliIo): Command {
       '[inputs...]',
       'bounce files, folders, mboxes, Maildirs, .gz files, "-" for stdin, or an SMTP error string such as "554 5.1.0 Sender Denied"',
     )
-    .option('--json', 'print JSON: one object per input, a whole mbox included (an array for several)')
+    .option('--json', 'print JSON: one object per input, a whole mbox included (an array for several arguments or a folder)')
     .option('--ndjson', 'print one JSON object per line per message, as each is done')
     .option('--csv', 'print one CSV row per diagnosis, with a header row')
     .addOption(

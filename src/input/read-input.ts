@@ -398,6 +398,22 @@ export async function* readArgumentBatches(arg: string, sources: InputSources): 
 }
 
 /**
+ * Whether an argument names a folder (read as the files in it): what --json's
+ * top-level type depends on. The same lookup as readArgumentBatches.
+ */
+export function isFolderArgument(arg: string): boolean {
+  if (arg === '-') return false;
+  try {
+    const found = statSync(arg, { throwIfNoEntry: false });
+    if (found !== undefined) return found.isDirectory();
+    const raw = rawPath(arg);
+    return raw !== undefined && statSync(raw, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Every message of every argument, in order, in batches (the messages one chunk
  * of an mbox completes). Stdin is read once, however often "-" is given.
  */
