@@ -13,7 +13,7 @@ import { fixturePath } from '../helpers/cli';
 // two records, not one merged.
 
 const TMP = mkdtempSync(join(tmpdir(), 'whybounce-json-shape-'));
-after(() => rmSync(TMP, { recursive: true, force: true }));
+after(() => { rmSync(TMP, { recursive: true, force: true }); });
 
 const SINGLE = fixturePath('rfc3464-single.eml');
 const MULTI = fixturePath('rfc3464-multi.eml');
