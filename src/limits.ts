@@ -96,6 +96,13 @@ export const LIGHT_MAX_HEADER_BYTES = 64 * 1024;
 // cli and pipeline
 
 /**
+ * Folders nested deeper than this under a folder argument are not entered (a
+ * runaway tree, or a loop through bind mounts; symbolic links to folders are
+ * never followed); each one passed over is named in a note on stderr.
+ */
+export const MAX_FOLDER_DEPTH = 32;
+
+/**
  * How many leading bytes of an input are read to tell an email (headers, an
  * mbox "From " line) from a pasted error line or log excerpt: a text is not
  * searched past its start for its first header. (src/input/sniff.ts reads the

@@ -82,7 +82,7 @@ async function parseWithMailparser(raw: Buffer | string): Promise<BounceEmail> {
   const mail = await simpleParser(raw, PARSER_OPTIONS);
   const hasDsn = mail.attachments.some((a) => DSN_TYPES.has(a.contentType.toLowerCase()));
   const embedded = hasDsn ? [] : await embeddedDeliveryStatus(mail.attachments);
-  return finishEmail(
+  const email = finishEmail(
     {
       headerLines: mail.headerLines,
       subject: mail.subject ?? '',
@@ -94,6 +94,11 @@ async function parseWithMailparser(raw: Buffer | string): Promise<BounceEmail> {
     raw,
     embedded,
   );
+  // mailparser leaves HTML over its limit unconverted, and says so only here.
+  if (mail.textConversionError?.message.startsWith('HTML too long') === true) {
+    email.warnings.push(`An HTML part is larger than ${MAX_HTML_TO_TEXT} characters (MAX_HTML_TO_TEXT); it was not turned into text, so its words were not read.`);
+  }
+  return email;
 }
 
 /**
