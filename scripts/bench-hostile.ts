@@ -250,6 +250,8 @@ export const MEMORY_SHAPES: Readonly<Record<string, (mb: number) => string>> = {
     dsnWith(`Final-Recipient: rfc822; user@example.net\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1\n${' --BOUND\n'.repeat((mb * MB) / 9)}`),
   'plain text body of short lines': (mb) => `${PLAIN_HEAD}${'550 5.1.1 <user@example.net>: unknown\n'.repeat((mb * MB) / 38)}`,
   'base64 attachment': (mb) => HOSTILE_CASES[7]?.make(mb) ?? '',
+  // Issue 15, item 16: mailparser parsed a long From whole (~2 s, ~230 MB). Under MAX_HEADER_BYTES whatever the size asked.
+  'a 1 MB From header of non-UTF-8 bytes': () => `From: ${'\xe9'.repeat(1000 * 1000)} <MAILER-DAEMON@example.org>\n${PLAIN_HEAD.slice(PLAIN_HEAD.indexOf('\n') + 1)}550 5.1.1 <user@example.net>: unknown\n`,
 };
 
 function memoryChild(shape: string, mb: number): void {
