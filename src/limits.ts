@@ -53,9 +53,6 @@ export const MAX_RECIPIENTS = 1000;
 /** Chunk size for file reads (and the reused buffer small files are read into). */
 export const READ_CHUNK_BYTES = 256 * 1024;
 
-/** Folders nested deeper than this are not entered (a runaway tree, a loop through bind mounts). */
-export const MAX_FOLDER_DEPTH = 32;
-
 /** Lines (blank lines, a stray header) that may stand before an mbox's first "From " line. */
 export const MAX_LINES_BEFORE_MBOX = 5;
 
@@ -106,6 +103,13 @@ export const LIGHT_MAX_DEPTH = 8;
 export const LIGHT_MAX_HEADER_BYTES = 64 * 1024;
 
 // cli and pipeline
+
+/**
+ * Folders nested deeper than this under a folder argument are not entered (a
+ * runaway tree, or a loop through bind mounts; symbolic links to folders are
+ * never followed); each one passed over is named in a note on stderr.
+ */
+export const MAX_FOLDER_DEPTH = 32;
 
 /**
  * How many leading bytes of an input are read to tell an email (headers, an

@@ -2,6 +2,7 @@
 // when there are options to read (~3 ms of a raw string's run, figure 1).
 import { Command, Option } from 'commander';
 import type { CliIo } from './io';
+import { sanitizeForTerminal } from '../render/sanitize';
 
 declare const WHYBOUNCE_VERSION: string;
 
@@ -16,7 +17,7 @@ export function buildProgram(io: CliIo): Command {
       '[inputs...]',
       'bounce files, folders, mboxes, Maildirs, .gz files, "-" for stdin, or an SMTP error string such as "554 5.1.0 Sender Denied"',
     )
-    .option('--json', 'print JSON: one object per input, a whole mbox included (an array for several)')
+    .option('--json', 'print JSON: one object per input, a whole mbox included (an array for several arguments or a folder)')
     .option('--ndjson', 'print one JSON object per line per message, as each is done')
     .option('--csv', 'print one CSV row per diagnosis, with a header row')
     .addOption(
@@ -53,8 +54,10 @@ export function buildProgram(io: CliIo): Command {
       writeOut: (s) => {
         io.stdout.stream().write(s);
       },
+      // Usage errors quote the arguments (an unknown option may be a file
+      // name picked up by a glob): their control characters are shown escaped.
       writeErr: (s) => {
-        io.stderr.write(s);
+        io.stderr.write(sanitizeForTerminal(s));
       },
       getOutHelpWidth: () => io.stdout.columns() ?? 80,
       getErrHelpWidth: () => io.stderr.columns() ?? 80,

@@ -117,13 +117,13 @@ export async function peek(
 }
 
 /** Collects a stream of chunks into one Buffer; rejects when it passes `limit` bytes. */
-export async function collect(chunks: AsyncIterable<Buffer>, limit: number, what = 'input'): Promise<Buffer> {
+export async function collect(chunks: AsyncIterable<Buffer>, limit: number, what = 'input', limitName?: string): Promise<Buffer> {
   const parts: Buffer[] = [];
   let length = 0;
   for await (const chunk of chunks) {
     length += chunk.length;
     // Guard: a single message is held whole in memory, so its size is capped.
-    if (length > limit) throw new Error(`${what} is larger than ${limit} bytes`);
+    if (length > limit) throw new Error(`${what} is larger than ${limit} bytes${limitName === undefined ? '' : ` (${limitName})`}`);
     parts.push(chunk);
   }
   return Buffer.concat(parts, length);

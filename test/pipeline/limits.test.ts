@@ -1,7 +1,23 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { diagnose } from '../../src/pipeline/diagnose';
-import { MAX_LINE_CHARS, MAX_MESSAGE_BYTES, MAX_MIME_PARTS, MAX_RECIPIENTS } from '../../src/limits';
+import { diagnoseText } from '../../src/pipeline/text';
+import { readArgument, type InputItem } from '../../src/input/read-input';
+import {
+  MAX_FILE_BYTES,
+  MAX_FOLDER_DEPTH,
+  MAX_HEADER_BYTES,
+  MAX_HTML_TO_TEXT,
+  MAX_LINE_CHARS,
+  MAX_MESSAGE_BYTES,
+  MAX_MIME_PARTS,
+  MAX_RECIPIENTS,
+  MAX_REPLY_TEXT,
+  MAX_SCAN_CHARS,
+} from '../../src/limits';
 import { HOSTILE_CASES, nestedMime } from '../../scripts/bench-hostile';
 
 // Hostile and broken input (issue 5): named limits that say when they are hit.
@@ -63,5 +79,96 @@ test('pathological inputs (small versions of the bench) each give their permanen
     const result = await diagnose(c.make(size), { input: c.name });
     if (c.name.includes('argument')) assert.equal(result.diagnoses.length, 0, c.name);
     else assert.match(result.diagnoses[0]?.status ?? '', /^5\.\d\.\d$/, c.name);
+  }
+});
+
+// ------------------------------------------- every cap that cuts says so ---
+// Issue 15, item 6: the README's promise, "the constant's name is in the text",
+// for each cap that cuts what is read.
+
+const HEAD = 'From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail\nMIME-Version: 1.0\n';
+
+/** A stream as stdin gives it: `head`, then `bytes` of "x" (one 1 MiB chunk given again and again). */
+async function* stream(head: string, bytes: number): AsyncGenerator<Buffer> {
+  const chunk = Buffer.alloc(1024 * 1024, 'x');
+  await Promise.resolve();
+  yield Buffer.from(head);
+  for (let n = 0; n < bytes; n += chunk.length) yield chunk;
+}
+
+function hasWarning(warnings: readonly string[], name: string): boolean {
+  return warnings.some((w) => w.includes(`(${name})`));
+}
+
+test('limits: a raw text over MAX_REPLY_TEXT is searched only at its start, and the warning says so', () => {
+  const long = `${'x'.repeat(MAX_REPLY_TEXT)} 550 5.1.1 unknown`;
+  const r = diagnoseText(long, 'argv');
+  assert.ok(hasWarning(r.warnings, 'MAX_REPLY_TEXT'), r.warnings.join('\n'));
+  assert.ok(!hasWarning(diagnoseText('550 5.1.1 unknown', 'argv').warnings, 'MAX_REPLY_TEXT'));
+});
+
+test('limits: a body over MAX_SCAN_CHARS, or a paragraph over MAX_REPLY_TEXT, read by the text scan: warnings name them', async () => {
+  const body = `${HEAD}Content-Type: text/plain\n\nYour message could not be delivered.\n\n${'filler line\n'.repeat(MAX_SCAN_CHARS / 10)}\n550 5.1.1 <user@example.net> unknown\n`;
+  const r = await diagnose(body, { input: 'long-body' });
+  assert.ok(hasWarning(r.warnings, 'MAX_SCAN_CHARS'), r.warnings.join('\n'));
+  assert.ok(hasWarning(r.warnings, 'MAX_REPLY_TEXT'), r.warnings.join('\n'));
+  // Short paragraphs in a long body: only the scan's cap.
+  const paragraphs = `${HEAD}Content-Type: text/plain\n\nYour message could not be delivered.\n\n${'filler line\n\n'.repeat(MAX_SCAN_CHARS / 10)}`;
+  const p = await diagnose(paragraphs, { input: 'paragraphs' });
+  assert.ok(hasWarning(p.warnings, 'MAX_SCAN_CHARS'), p.warnings.join('\n'));
+  assert.ok(!hasWarning(p.warnings, 'MAX_REPLY_TEXT'), p.warnings.join('\n'));
+  // A delivery report is read by its own reader: a long notice beside it is no cut.
+  const dsn = BIG_DSN(1, `--BOUND\nContent-Type: text/plain\n\n${'filler line\n'.repeat(MAX_SCAN_CHARS / 10)}\n`);
+  const d = await diagnose(dsn, { input: 'dsn' });
+  assert.equal(d.diagnoses[0]?.status, '5.1.1');
+  assert.ok(!hasWarning(d.warnings, 'MAX_SCAN_CHARS'), d.warnings.join('\n'));
+});
+
+test('limits: HTML over MAX_HTML_TO_TEXT is not turned into text, and the warning says so', async () => {
+  const html = `${HEAD}Content-Type: text/html; charset=utf-8\n\n<p>550 5.1.1 unknown</p>${'<p>x</p>'.repeat(MAX_HTML_TO_TEXT / 8)}\n`;
+  const r = await diagnose(html, { input: 'html' });
+  assert.ok(hasWarning(r.warnings, 'MAX_HTML_TO_TEXT'), r.warnings.join('\n'));
+});
+
+test('limits: more MIME parts than MAX_MIME_PARTS, a header block over MAX_HEADER_BYTES: warnings name them, not mailparser', async () => {
+  const parts = `${HEAD}Content-Type: multipart/mixed; boundary="b"\n\n${'--b\nContent-Type: text/plain\n\nx\n'.repeat(MAX_MIME_PARTS + 10)}--b--\n`;
+  const r = await diagnose(parts, { input: 'parts' });
+  assert.ok(hasWarning(r.warnings, 'MAX_MIME_PARTS'), r.warnings.join('\n'));
+  const header = `${HEAD}Content-Type: multipart/mixed; boundary="b"\n\n--b\nX-Big: ${'a'.repeat(MAX_HEADER_BYTES + 10)}\nContent-Type: text/plain\n\n550 5.1.1 <u@example.net> unknown\n--b--\n`;
+  const h = await diagnose(header, { input: 'header' });
+  assert.ok(hasWarning(h.warnings, 'MAX_HEADER_BYTES'), h.warnings.join('\n'));
+  for (const w of [...r.warnings, ...h.warnings]) assert.doesNotMatch(w, /child nodes|MIME node/);
+});
+
+test('limits: MAX_MESSAGE_BYTES and MAX_FILE_BYTES are named where they cut or refuse', async () => {
+  const big = `550 5.1.1 <user@example.net> User unknown\n${'x'.repeat(MAX_MESSAGE_BYTES)}`;
+  assert.ok(hasWarning((await diagnose(big, { input: 'huge' })).warnings, 'MAX_MESSAGE_BYTES'));
+  // An mbox message over the cap, and standard input over the file cap.
+  const mbox: InputItem[] = [];
+  for await (const item of readArgument('-', { stdin: () => stream('From a@example.com Mon Nov 16 10:00:00 2026\nSubject: x\n\n', MAX_MESSAGE_BYTES + 1) })) mbox.push(item);
+  assert.ok(mbox[0]?.kind === 'data' && hasWarning(mbox[0].warnings ?? [], 'MAX_MESSAGE_BYTES'), JSON.stringify(mbox[0]?.name));
+  const file: InputItem[] = [];
+  for await (const item of readArgument('-', { stdin: () => stream('Subject: x\n\n', MAX_FILE_BYTES + 1) })) file.push(item);
+  assert.ok(file[0]?.kind === 'error' && file[0].error.includes('(MAX_FILE_BYTES)'), JSON.stringify(file[0]));
+});
+
+test('limits: a folder nested deeper than MAX_FOLDER_DEPTH is not entered, and a skipped note names it', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'whybounce-deep-'));
+  try {
+    let dir = root;
+    for (let i = 0; i <= MAX_FOLDER_DEPTH + 1; i++) {
+      dir = join(dir, `d${i}`);
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'a.eml'), `${HEAD}Subject: x\n\n550 5.1.1 <u${i}@example.net> unknown\n`);
+    }
+    const items: InputItem[] = [];
+    for await (const item of readArgument(root, { stdin: () => stream('', 0) })) items.push(item);
+    const read = items.filter((i) => i.kind === 'data');
+    assert.equal(read.length, MAX_FOLDER_DEPTH);
+    const skipped = items.filter((i) => i.kind === 'skipped');
+    assert.equal(skipped.length, 1);
+    assert.ok(skipped[0]?.kind === 'skipped' && skipped[0].reason.includes('(MAX_FOLDER_DEPTH)'), JSON.stringify(skipped));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
   }
 });
