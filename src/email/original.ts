@@ -1,0 +1,131 @@
+// The header fields of the returned original message: from a
+// text/rfc822-headers or message/global-headers part, the header block of a
+// message/rfc822 part, or, when the bounce has neither, a header block quoted
+// in the notice's own text (qmail, Exim and many others paste the original
+// below the notice). Shared by both readers (finish-email.ts): each passes
+// its own decoder of RFC 2047 encoded words, so the values are what that
+// reader would give for a Subject.
+import type { OriginalHeaders } from '../types';
+import { MAX_FIELD_VALUE_CHARS, MAX_ORIGINAL_FIELDS, MAX_ORIGINAL_HEADER_CHARS, MAX_QUOTED_HEADERS_SEARCH } from '../limits';
+
+// Guards (src/limits.ts): at most MAX_ORIGINAL_HEADER_CHARS of a header block
+// are read, MAX_ORIGINAL_FIELDS fields kept, each value cut to
+// MAX_FIELD_VALUE_CHARS, and a notice's text is searched for quoted headers
+// only in its first MAX_QUOTED_HEADERS_SEARCH characters.
+
+/** A header line: a field name (printable ASCII but ":" and space, RFC 5322 §3.6.8), a colon. */
+const FIELD_LINE = /^([\x21-\x39\x3b-\x7e]{1,76}):/;
+
+// Fields that tell a quoted block is a message's header: a block is taken as
+// the original only with two of these, one of them naming the message
+// (Message-ID, Received or From), so a notice's own "Subject:" line is not.
+const MESSAGE_FIELDS = new Set(['message-id', 'received', 'from']);
+const KNOWN_FIELDS = new Set([
+  ...MESSAGE_FIELDS,
+  'to', 'subject', 'date', 'return-path', 'list-id', 'mime-version', 'content-type', 'reply-to', 'cc', 'sender',
+  'x-mailer', 'list-unsubscribe', 'dkim-signature', 'delivered-to',
+]);
+
+/** The fields of a header block: lower-case names, values unfolded, trimmed and decoded. */
+function fieldsOf(lines: readonly string[], decode: (text: string) => string): Map<string, string[]> {
+  const fields = new Map<string, string[]>();
+  let name: string | null = null;
+  let value = '';
+  let count = 0;
+  const flush = (): void => {
+    if (name === null) return;
+    const text = decode(value.trim()).slice(0, MAX_FIELD_VALUE_CHARS);
+    const list = fields.get(name);
+    if (list === undefined) fields.set(name, [text]);
+    else list.push(text);
+    name = null;
+  };
+  for (const line of lines) {
+    if ((line.startsWith(' ') || line.startsWith('\t')) && name !== null) {
+      if (value.length < MAX_FIELD_VALUE_CHARS * 2) value += ` ${line.trim()}`;
+      continue;
+    }
+    flush();
+    const m = FIELD_LINE.exec(line);
+    if (m === null) continue;
+    if (++count > MAX_ORIGINAL_FIELDS) break;
+    name = (m[1] ?? '').toLowerCase();
+    value = line.slice(m[0].length);
+  }
+  flush();
+  return fields;
+}
+
+/** The lines of a header block, up to its first empty line. */
+function blockLines(text: string): string[] {
+  const head = text.slice(0, MAX_ORIGINAL_HEADER_CHARS);
+  const end = head.search(/\n[ \t]*\n/);
+  const lines = (end === -1 ? head : head.slice(0, end)).split('\n');
+  // An mbox "From " line or a blank first line is not part of the block.
+  while (lines.length > 0 && (lines[0]?.trim() === '' || lines[0]?.startsWith('From '))) lines.shift();
+  return lines;
+}
+
+/** The prefix that quotes a line ("> ", spaces), and the line without it. */
+function quotePrefix(line: string): string {
+  let i = 0;
+  while (i < line.length && i < 8 && (line[i] === ' ' || line[i] === '\t' || line[i] === '>')) i++;
+  return line.slice(0, i);
+}
+
+/**
+ * A header block quoted in a notice's text: the first run of header lines (all
+ * with one quoting prefix) that names a message. Null when there is none.
+ */
+function quotedBlock(text: string): string[] | null {
+  const lines = text.slice(0, MAX_QUOTED_HEADERS_SEARCH).split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const prefix = quotePrefix(line);
+    const m = FIELD_LINE.exec(line.slice(prefix.length));
+    if (m === null || !KNOWN_FIELDS.has((m[1] ?? '').toLowerCase())) continue;
+    const run: string[] = [];
+    let known = 0;
+    let names = false;
+    let j = i;
+    for (; j < lines.length && run.length < MAX_ORIGINAL_FIELDS * 4; j++) {
+      const next = lines[j] ?? '';
+      if (!next.startsWith(prefix)) break;
+      const rest = next.slice(prefix.length);
+      if (rest.startsWith(' ') || rest.startsWith('\t')) {
+        if (run.length === 0 || rest.trim() === '') break;
+        run.push(rest);
+        continue;
+      }
+      const f = FIELD_LINE.exec(rest);
+      if (f === null) break;
+      const field = (f[1] ?? '').toLowerCase();
+      if (KNOWN_FIELDS.has(field)) known++;
+      if (MESSAGE_FIELDS.has(field)) names = true;
+      run.push(rest);
+    }
+    if (known >= 2 && names) return run;
+    // Not a header block: go on after the run.
+    i = Math.max(i, j - 1);
+  }
+  return null;
+}
+
+/**
+ * The original's header fields. `attached` is the header text of the returned
+ * message when the bounce carries it as a part; else `text` (the notice) is
+ * searched for a quoted header block. Null when there is no original at all.
+ */
+export function readOriginal(
+  attached: string | null,
+  text: string,
+  decode: (text: string) => string,
+): OriginalHeaders | null {
+  if (attached !== null) {
+    const fields = fieldsOf(blockLines(attached), decode);
+    if (fields.size > 0) return { source: 'attached', fields };
+  }
+  const quoted = quotedBlock(text);
+  if (quoted === null) return null;
+  return { source: 'quoted', fields: fieldsOf(quoted, decode) };
+}
