@@ -42,6 +42,8 @@ function messageIdOf(value: string | null): string | null {
 /** One address from a header value: the one in angle brackets, else the first address in it. */
 function addressOf(value: string | null): string | null {
   if (value === null) return null;
+  // A bare address (the usual To of a bounce) needs no search.
+  if (value.indexOf('@') > 0 && !/[\s<>,;:"()]/.test(value)) return value;
   const inner = bracketed(value) ?? '';
   if (value.includes('<') && inner.includes('@') && !/\s/.test(inner)) return inner;
   return findAddresses(value)[0] ?? null;
@@ -95,14 +97,22 @@ function firstReceiver(email: BounceEmail): string | null {
   return host !== undefined && host.includes('.') && /[a-z]/i.test(host) ? host.toLowerCase() : null;
 }
 
-/** The bounce's time: Last-Attempt-Date, else Arrival-Date, else its Date header, else the mbox "From " line. */
-function timestampOf(candidate: Candidate | undefined, dateHeader: string | null, fromLine: string | null): string | null {
-  for (const value of [candidate?.lastAttemptDate, candidate?.arrivalDate, dateHeader]) {
+/**
+ * The bounce's time: Last-Attempt-Date, else Arrival-Date, else its Date
+ * header, else the mbox "From " line. `seen` keeps the dates of this message
+ * already read (its recipients mostly share them).
+ */
+function timestampOf(candidate: Candidate | undefined, identity: Identity, seen: Map<string, string | null>): string | null {
+  for (const value of [candidate?.lastAttemptDate, candidate?.arrivalDate, identity.dateHeader]) {
     if (value === undefined || value === null) continue;
-    const date = parseMailDate(value);
-    if (date !== null) return date.iso;
+    let iso = seen.get(value);
+    if (iso === undefined) {
+      iso = parseMailDate(value)?.iso ?? null;
+      seen.set(value, iso);
+    }
+    if (iso !== null) return iso;
   }
-  return fromLine === null ? null : (parseFromLineDate(fromLine)?.iso ?? null);
+  return identity.fromLine === null ? null : (parseFromLineDate(identity.fromLine)?.iso ?? null);
 }
 
 /** The mbox "From " line a raw message starts with, if any. */
@@ -160,23 +170,27 @@ export function fillVerpRecipients(candidates: Candidate[], identity: Identity):
   return candidates.map((c) => (c.recipient === null ? { ...c, recipient: member, recipientFromVerp: true } : c));
 }
 
-/** Adds the identity fields to the diagnoses of one email (one diagnosis per candidate, in order). */
+/**
+ * Adds the identity fields to the diagnoses of one email (one diagnosis per
+ * candidate, in order). The diagnoses are new objects of this message, set in
+ * place: a copy of each would cost a batch several percent.
+ */
 export function addIdentity(identity: Identity, candidates: readonly Candidate[], diagnoses: Diagnosis[]): Diagnosis[] {
-  return diagnoses.map((d, i) => {
+  const stamps = new Map<string, string | null>();
+  for (let i = 0; i < diagnoses.length; i++) {
+    const d = diagnoses[i];
+    if (d === undefined) continue;
     const candidate = candidates[i];
-    const out: Diagnosis = {
-      ...d,
-      original: identity.original,
-      timestamp: timestampOf(candidate, identity.dateHeader, identity.fromLine),
-      reportingMta: candidate?.reportingMta ?? identity.received,
-      sender: identity.sender,
-      messageId: identity.messageId,
-      verp: identity.verp,
-    };
-    if (identity.headers !== undefined) out.headers = identity.headers;
-    if (candidate?.diagnosticType !== undefined) out.diagnosticType = candidate.diagnosticType;
+    d.original = identity.original;
+    if (identity.headers !== undefined) d.headers = identity.headers;
+    d.timestamp = timestampOf(candidate, identity, stamps);
+    d.reportingMta = candidate?.reportingMta ?? identity.received;
+    d.sender = identity.sender;
+    d.messageId = identity.messageId;
+    d.verp = identity.verp;
+    if (candidate?.diagnosticType !== undefined) d.diagnosticType = candidate.diagnosticType;
     if (candidate?.recipientFromVerp === true) {
-      out.evidence = [
+      d.evidence = [
         ...(d.evidence ?? []),
         {
           about: 'input',
@@ -186,6 +200,6 @@ export function addIdentity(identity: Identity, candidates: readonly Candidate[]
         },
       ];
     }
-    return out;
-  });
+  }
+  return diagnoses;
 }

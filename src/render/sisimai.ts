@@ -13,11 +13,13 @@ export interface SisimaiRecord {
   addresser: string;
   alias: string;
   catch: null;
+  command: string;
   decodedby: string;
   deliverystatus: string;
   destination: string;
   diagnosticcode: string;
   diagnostictype: string;
+  feedbackid: string;
   feedbacktype: string;
   hardbounce: boolean;
   lhost: string;
@@ -68,11 +70,13 @@ export function toSisimaiRecord(d: Diagnosis, origin: string): SisimaiRecord {
     addresser,
     alias: '',
     catch: null,
+    command: d.command ?? '',
     decodedby: d.format,
     deliverystatus: d.status ?? '',
     destination: domainOf(recipient),
     diagnosticcode: d.diagnostic,
     diagnostictype: diagnosticTypeOf(d),
+    feedbackid: '',
     feedbacktype: d.feedbackType ?? '',
     hardbounce: d.hardBounce,
     lhost: d.reportingMta ?? '',

@@ -29,16 +29,21 @@ const RFC5322 =
 // An mbox "From " line's date (asctime): "Tue Nov  3 09:14:02 2026", perhaps with a zone after.
 const ASCTIME = /([a-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s+(\d{4})(?:\s+([+-]\d{4}|[a-z]{1,5}))?\s*$/i;
 
-const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+
+// Days of each month (February of a leap year checked apart).
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
 /** Minutes east of UTC for a zone ("+0900", "EST", "GMT"); null for one we cannot read. */
 function zoneMinutes(zone: string | undefined): number | null {
   if (zone === undefined) return 0;
-  if (/^[+-]\d{4}$/.test(zone)) {
+  const sign = zone.charCodeAt(0);
+  if (sign === 0x2b || sign === 0x2d) {
     const hours = Number(zone.slice(1, 3));
     const minutes = Number(zone.slice(3, 5));
     if (hours > 23 || minutes > 59) return null;
-    return (zone.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
+    return (sign === 0x2d ? -1 : 1) * (hours * 60 + minutes);
   }
   return ZONES[zone.toLowerCase()] ?? null;
 }
@@ -52,14 +57,15 @@ function build(
   second: number,
   zone: number,
 ): MailDate | null {
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return null;
-  const local = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59));
-  // 31 February and the like roll over in Date.UTC: refuse them instead.
-  if (new Date(local).getUTCDate() !== day) return null;
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60 || year < 1000) return null;
+  // 31 February and the like would roll over in Date.UTC: refuse them instead.
+  if (day > (month === 2 && isLeap(year) ? 29 : (DAYS[month - 1] ?? 31))) return null;
+  const sec = Math.min(second, 59);
+  const local = Date.UTC(year, month - 1, day, hour, minute, sec);
   const sign = zone < 0 ? '-' : '+';
-  const hh = pad(Math.floor(Math.abs(zone) / 60));
-  const mm = pad(Math.abs(zone) % 60);
-  const iso = `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(Math.min(second, 59))}${sign}${hh}:${mm}`;
+  const hh = pad2(Math.floor(Math.abs(zone) / 60));
+  const mm = pad2(Math.abs(zone) % 60);
+  const iso = `${year}-${pad2(month)}-${pad2(day)}T${pad2(hour)}:${pad2(minute)}:${pad2(sec)}${sign}${hh}:${mm}`;
   return { iso, epoch: Math.floor(local / 1000) - zone * 60, offset: `${sign}${hh}${mm}` };
 }
 
@@ -78,7 +84,7 @@ function fullYear(text: string): number {
  * means the same: the zone is not known).
  */
 export function parseMailDate(value: string): MailDate | null {
-  const m = RFC5322.exec(value.trim().slice(0, 200));
+  const m = RFC5322.exec(value.length > 200 ? value.trim().slice(0, 200) : value.trim());
   if (m === null) return null;
   const [, day, mon, year, hour, minute, second, zone] = m;
   const month = MONTHS[(mon ?? '').toLowerCase()];

@@ -108,6 +108,8 @@ function split(address: string): { local: string; domain: string } | null {
  * ordinary address. A BATV tag ("prvs=1234abcd=bounces+…") is looked through.
  */
 export function decodeReturnAddress(address: string): VerpDecoding | null {
+  // Every scheme puts an "=" in the local part: most addresses stop here.
+  if (!address.includes('=')) return null;
   const parts = split(address.trim());
   if (parts === null || parts.local.length > 512) return null;
   let { local } = parts;
