@@ -14,6 +14,20 @@ const SRS = join(FIXTURES, 'rfc822-headers-srs.eml');
 const NOT_BOUNCE = join(ROOT, 'test', 'fixtures', 'not-bounce-newsletter.eml');
 const TWO = ['--header', 'X-Campaign-ID', '--header', 'x-mailer-recipient-id'];
 
+interface JsonDiagnosis {
+  headers?: Record<string, string | null>;
+  original: { subject: string | null; messageId: string | null };
+  verp: { recipient: string | null } | null;
+  timestamp: string | null;
+  [key: string]: unknown;
+}
+const diagnosesOf = (stdout: string): JsonDiagnosis[] => (JSON.parse(stdout) as { diagnoses: JsonDiagnosis[] }).diagnoses;
+const firstOf = (stdout: string): JsonDiagnosis => {
+  const d = diagnosesOf(stdout)[0];
+  assert.ok(d !== undefined);
+  return d;
+};
+
 function csvRows(text: string): string[][] {
   // The fixtures' values hold no quotes, commas or newlines but where quoted.
   return text
@@ -25,14 +39,14 @@ function csvRows(text: string): string[][] {
 test('--json with two --header names: a headers object with both, as named', () => {
   const r = runCli(['--json', ...TWO, VERP]);
   assert.equal(r.status, 0, r.stderr);
-  const d = JSON.parse(r.stdout).diagnoses[0];
+  const d = firstOf(r.stdout);
   assert.deepEqual(d.headers, { 'X-Campaign-ID': 'weekly-2026-45', 'x-mailer-recipient-id': 'r-000417' });
   assert.equal(d.original.subject, 'Nouveautés de novembre ✓');
-  assert.equal(d.verp.recipient, 'jane@example.com');
+  assert.equal(d.verp?.recipient, 'jane@example.com');
   // without --header there is no headers key; the other new keys are always there
-  const plain = JSON.parse(runCli(['--json', VERP]).stdout).diagnoses[0];
+  const plain = firstOf(runCli(['--json', VERP]).stdout);
   assert.equal('headers' in plain, false);
-  const raw = JSON.parse(runCli(['--json', '550 5.1.1 unknown']).stdout).diagnoses[0];
+  const raw = firstOf(runCli(['--json', '550 5.1.1 unknown']).stdout);
   for (const key of ['timestamp', 'reportingMta', 'sender', 'messageId', 'verp']) assert.equal(raw[key], null, key);
   assert.equal(raw.original.messageId, null);
 });
@@ -40,10 +54,13 @@ test('--json with two --header names: a headers object with both, as named', () 
 test('--csv with two --header names: the old columns first and in place, the new ones after, a column per name', () => {
   const r = runCli(['--csv', ...TWO, VERP, SRS]);
   assert.equal(r.status, 0, r.stderr);
-  const [header, first, second] = csvRows(r.stdout);
-  assert.deepEqual(header?.slice(0, CSV_COLUMNS.length), [...CSV_COLUMNS]);
-  assert.deepEqual(header?.slice(-2), ['header:X-Campaign-ID', 'header:x-mailer-recipient-id']);
-  const cell = (row: string[] | undefined, name: string): string | undefined => row?.[header?.indexOf(name) ?? -1];
+  const rows = csvRows(r.stdout);
+  const header = rows[0] ?? [];
+  const first = rows[1];
+  const second = rows[2];
+  assert.deepEqual(header.slice(0, CSV_COLUMNS.length), [...CSV_COLUMNS]);
+  assert.deepEqual(header.slice(-2), ['header:X-Campaign-ID', 'header:x-mailer-recipient-id']);
+  const cell = (row: string[] | undefined, name: string): string | undefined => row?.[header.indexOf(name)];
   assert.equal(cell(first, 'recipient'), 'jane@example.com');
   assert.equal(cell(first, 'originalSubject'), 'Nouveautés de novembre ✓');
   assert.equal(cell(first, 'originalListId'), 'weekly.news.example.org');
@@ -53,7 +70,7 @@ test('--csv with two --header names: the old columns first and in place, the new
   assert.equal(cell(first, 'header:x-mailer-recipient-id'), 'r-000417');
   assert.equal(cell(second, 'header:X-Campaign-ID'), '');
   assert.equal(cell(second, 'verpSender'), 'alerts@example.org');
-  assert.equal(second?.length, header?.length);
+  assert.equal(second?.length, header.length);
 });
 
 test('--sisimai: one JSON array over all inputs, no record for a non-bounce; --ndjson: one record per line', () => {
@@ -68,7 +85,7 @@ test('--sisimai: one JSON array over all inputs, no record for a non-bounce; --n
     ],
   );
   const lines = runCli(['--sisimai', '--ndjson', VERP, SRS]).stdout.trimEnd().split('\n');
-  assert.deepEqual(lines.map((l) => JSON.parse(l).origin), [VERP, SRS]);
+  assert.deepEqual(lines.map((l) => (JSON.parse(l) as { origin: string }).origin), [VERP, SRS]);
   assert.deepEqual(JSON.parse(runCli(['--sisimai', NOT_BOUNCE]).stdout), []);
   assert.equal(runCli(['--sisimai', NOT_BOUNCE]).status, 1);
 });
@@ -101,7 +118,7 @@ test('text: the identity lines under the verdict, and control characters of a he
   assert.match(r.stdout, /^ {2}Header {4}X-Campaign-ID: \\u001b\[2J\\u001b\]0;pwned\\u0007$/m);
   const json = runCli(['--json', '--header', 'X-Campaign-ID', hostile]).stdout;
   assert.equal(/[\u001b\u0007\u202e]/.test(json), false);
-  assert.equal(JSON.parse(json).diagnoses[0].headers['X-Campaign-ID'], '\x1b[2J\x1b]0;pwned\x07');
+  assert.equal(firstOf(json).headers?.['X-Campaign-ID'], '\x1b[2J\x1b]0;pwned\x07');
 });
 
 test('csv: a new column whose value starts like a formula gets the leading quote', () => {
@@ -109,9 +126,11 @@ test('csv: a new column whose value starts like a formula gets the leading quote
   const file = join(dir, 'formula.eml');
   writeFileSync(file, readFileSync(VERP, 'latin1').replace('X-Campaign-ID: weekly-2026-45', 'X-Campaign-ID: =HYPERLINK("x")').replace(/^Subject: =\?UTF-8\?B\?[^\n]*$/m, 'Subject: @SUM(1)'), 'latin1');
   const r = runCli(['--csv', '--header', 'X-Campaign-ID', file]);
-  const [header, row] = csvRows(r.stdout);
-  assert.equal(row?.[header?.indexOf('header:X-Campaign-ID') ?? -1], `"'=HYPERLINK(""x"")"`);
-  assert.equal(row?.[header?.indexOf('originalSubject') ?? -1], "'@SUM(1)");
+  const rows = csvRows(r.stdout);
+  const header = rows[0] ?? [];
+  const row = rows[1];
+  assert.equal(row?.[header.indexOf('header:X-Campaign-ID')], `"'=HYPERLINK(""x"")"`);
+  assert.equal(row[header.indexOf('originalSubject')], "'@SUM(1)");
 });
 
 test('an mbox without dates in its messages: each timestamp from its "From " line', () => {
@@ -121,7 +140,7 @@ test('an mbox without dates in its messages: each timestamp from its "From " lin
   writeFileSync(mbox, `From MAILER-DAEMON Sat Nov 14 22:01:09 2026\n${message}\nFrom MAILER-DAEMON Sun Nov 15 07:00:00 2026\n${message}`);
   const lines = runCli(['--ndjson', mbox]).stdout.trimEnd().split('\n');
   assert.deepEqual(
-    lines.map((l) => JSON.parse(l).diagnoses[0].timestamp),
+    lines.map((l) => firstOf(l).timestamp),
     ['2026-11-14T22:01:09+00:00', '2026-11-15T07:00:00+00:00'],
   );
 });

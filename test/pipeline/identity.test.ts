@@ -114,7 +114,7 @@ test('a recipient decoded from the VERP address says so in the evidence; one the
   const filled = await only('no-original-verp.eml');
   const note = filled.evidence?.find((e) => e.source === 'VERP address');
   assert.equal(note?.input, 'bounce-sam=example.com@lists.example.org');
-  assert.match(note?.note ?? '', /sam@example\.com/);
+  assert.match(note.note, /sam@example\.com/);
   const named = await only('rfc822-verp-arrival.eml');
   assert.equal(named.evidence?.some((e) => e.source === 'VERP address'), false);
 });

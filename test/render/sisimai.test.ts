@@ -6,6 +6,13 @@ import { join } from 'node:path';
 import { diagnose } from '../../src/pipeline/diagnose';
 import { diagnoseText } from '../../src/pipeline/text';
 import { sisimaiToken, toSisimaiRecord, type SisimaiRecord } from '../../src/render/sisimai';
+import type { Diagnosis } from '../../src/types';
+
+function first(diagnoses: readonly Diagnosis[]): Diagnosis {
+  const d = diagnoses[0];
+  assert.ok(d !== undefined);
+  return d;
+}
 
 // `--sisimai`, field by field, against what Sisimai documents each field to
 // hold (notes/ANCHORS.md §1c; docs/sisimai.md says where ours differs).
@@ -44,20 +51,20 @@ const FIELDS: [keyof SisimaiRecord, unknown, string][] = [
 
 test('every field of the record is checked here, and no other', async () => {
   const result = await diagnose(readFileSync(FIXTURE), { input: 'bounce.eml' });
-  const record = toSisimaiRecord(result.diagnoses[0]!, result.input);
+  const record = toSisimaiRecord(first(result.diagnoses), result.input);
   assert.deepEqual(Object.keys(record).sort(), [...FIELDS.map(([name]) => name), 'token'].sort());
 });
 
 for (const [name, value, meaning] of FIELDS) {
   test(`sisimai ${name}: ${meaning}`, async () => {
     const result = await diagnose(readFileSync(FIXTURE), { input: 'bounce.eml' });
-    assert.deepEqual(toSisimaiRecord(result.diagnoses[0]!, result.input)[name], value);
+    assert.deepEqual(toSisimaiRecord(first(result.diagnoses), result.input)[name], value);
   });
 }
 
 test('sisimai token: SHA-1 of STX addresser RS recipient RS epoch ETX, lower case, so a bounce keeps its name across runs', async () => {
   const result = await diagnose(readFileSync(FIXTURE), { input: 'bounce.eml' });
-  const record = toSisimaiRecord(result.diagnoses[0]!, result.input);
+  const record = toSisimaiRecord(first(result.diagnoses), result.input);
   const framed = `\x02bounces+jane=example.com@news.example.org\x1ejane@example.com\x1e${record.timestamp}\x03`;
   assert.equal(record.token, createHash('sha1').update(framed).digest('hex'));
   assert.equal(sisimaiToken('A@Example.ORG', 'B@example.net', 1), sisimaiToken('a@example.org', 'b@example.net', 1));
@@ -65,7 +72,7 @@ test('sisimai token: SHA-1 of STX addresser RS recipient RS epoch ETX, lower cas
 });
 
 test('sisimai: a message of an mbox names its message as origin; a raw string has empty strings, a null timestamp', () => {
-  const d = diagnoseText('550 5.1.1 unknown').diagnoses[0]!;
+  const d = first(diagnoseText('550 5.1.1 unknown').diagnoses);
   const record = toSisimaiRecord({ ...d, message: 'box.mbox#3' }, 'box.mbox');
   assert.equal(record.origin, 'box.mbox#3');
   const bare = toSisimaiRecord(d, 'argv');
@@ -82,5 +89,5 @@ test('sisimai diagnostictype: the Diagnostic-Code type when the report gives one
     'Diagnostic-Code: X-Unix; mailbox unavailable',
   );
   const result = await diagnose(raw, { input: 'x.eml' });
-  assert.equal(toSisimaiRecord(result.diagnoses[0]!, 'x.eml').diagnostictype, 'X-UNIX');
+  assert.equal(toSisimaiRecord(first(result.diagnoses), 'x.eml').diagnostictype, 'X-UNIX');
 });
