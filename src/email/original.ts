@@ -33,8 +33,23 @@ const KNOWN_FIELDS = new Set([
   'x-mailer', 'list-unsubscribe', 'dkim-signature', 'delivered-to',
 ]);
 
-/** The fields of a header block: lower-case names, values unfolded, trimmed and decoded. */
-function fieldsOf(lines: readonly string[], decode: (text: string) => string): Map<string, string[]> {
+/** The length of the field name a header line starts with (printable ASCII up to a colon); 0 when it is not one. */
+function nameLength(text: string, start: number, end: number): number {
+  const last = Math.min(end, start + 77);
+  for (let i = start; i < last; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3a) return i > start ? i - start : 0;
+    if (c < 0x21 || c > 0x7e) return 0;
+  }
+  return 0;
+}
+
+/**
+ * The fields of a header block (`text` up to its first empty line, or `end`): lower-case names,
+ * values unfolded, trimmed and decoded. Read line by line in place, without
+ * a regex or an array of lines: every returned message of a batch comes here.
+ */
+function fieldsOf(text: string, end: number, decode: (text: string) => string): Map<string, string[]> {
   const fields = new Map<string, string[]>();
   let name: string | null = null;
   let value = '';
@@ -43,36 +58,46 @@ function fieldsOf(lines: readonly string[], decode: (text: string) => string): M
     if (name === null) return;
     const trimmed = value.trim();
     const decoded = trimmed.includes('=?') ? decode(trimmed) : trimmed;
-    const text = decoded.length > MAX_FIELD_VALUE_CHARS ? decoded.slice(0, MAX_FIELD_VALUE_CHARS) : decoded;
+    const kept = decoded.length > MAX_FIELD_VALUE_CHARS ? decoded.slice(0, MAX_FIELD_VALUE_CHARS) : decoded;
     const list = fields.get(name);
-    if (list === undefined) fields.set(name, [text]);
-    else list.push(text);
+    if (list === undefined) fields.set(name, [kept]);
+    else list.push(kept);
     name = null;
   };
-  for (const line of lines) {
-    if ((line.startsWith(' ') || line.startsWith('\t')) && name !== null) {
-      if (value.length < MAX_FIELD_VALUE_CHARS * 2) value += ` ${line.trim()}`;
-      continue;
+  for (let start = 0; start < end; ) {
+    const newline = text.indexOf('\n', start);
+    const stop = newline === -1 || newline > end ? end : newline;
+    const first = text.charCodeAt(start);
+    // An empty or blank line ends the block.
+    if (stop === start) break;
+    if (first === 0x20 || first === 0x09) {
+      const more = text.slice(start, stop).trim();
+      if (more === '') break;
+      if (name !== null && value.length < MAX_FIELD_VALUE_CHARS * 2) value += ` ${more}`;
+    } else {
+      flush();
+      const length = nameLength(text, start, stop);
+      if (length > 0) {
+        if (++count > MAX_ORIGINAL_FIELDS) break;
+        name = text.slice(start, start + length).toLowerCase();
+        value = text.slice(start + length + 1, stop);
+      }
     }
-    flush();
-    const m = FIELD_LINE.exec(line);
-    if (m === null) continue;
-    if (++count > MAX_ORIGINAL_FIELDS) break;
-    name = (m[1] ?? '').toLowerCase();
-    value = line.slice(m[0].length);
+    start = stop + 1;
   }
   flush();
   return fields;
 }
 
-/** The lines of a header block, up to its first empty line. */
-function blockLines(text: string): string[] {
-  const head = text.slice(0, MAX_ORIGINAL_HEADER_CHARS);
-  const end = head.search(/\n[ \t]*\n/);
-  const lines = (end === -1 ? head : head.slice(0, end)).split('\n');
-  // An mbox "From " line or a blank first line is not part of the block.
-  while (lines.length > 0 && (lines[0]?.trim() === '' || lines[0]?.startsWith('From '))) lines.shift();
-  return lines;
+/** The start of a returned header block: past blank lines and an mbox "From " line. */
+function blockStart(text: string): number {
+  let start = 0;
+  for (;;) {
+    const newline = text.indexOf('\n', start);
+    const line = newline === -1 ? text.slice(start) : text.slice(start, newline);
+    if (newline === -1 || (line.trim() !== '' && !line.startsWith('From '))) return start;
+    start = newline + 1;
+  }
 }
 
 /** The prefix that quotes a line ("> ", spaces), and the line without it. */
@@ -139,10 +164,13 @@ export function readOriginal(
   decode: (text: string) => string,
 ): OriginalHeaders | null {
   if (attached !== null) {
-    const fields = fieldsOf(blockLines(attached), decode);
+    const from = blockStart(attached);
+    const block = from === 0 ? attached : attached.slice(from);
+    const fields = fieldsOf(block, Math.min(block.length, MAX_ORIGINAL_HEADER_CHARS), decode);
     if (fields.size > 0) return { source: 'attached', fields };
   }
   const quoted = quotedBlock(text);
   if (quoted === null) return null;
-  return { source: 'quoted', fields: fieldsOf(quoted, decode) };
+  const block = quoted.join('\n');
+  return { source: 'quoted', fields: fieldsOf(block, block.length, decode) };
 }

@@ -117,6 +117,7 @@ function timestampOf(candidate: Candidate | undefined, identity: Identity, seen:
 
 /** The mbox "From " line a raw message starts with, if any. */
 function leadingFromLine(raw: string | Buffer): string | null {
+  if ((typeof raw === 'string' ? raw.charCodeAt(0) : raw[0]) !== 0x46) return null; // "F"
   const head = typeof raw === 'string' ? raw.slice(0, 300) : raw.subarray(0, 300).toString('latin1');
   if (!head.startsWith('From ')) return null;
   const end = head.indexOf('\n');
@@ -142,7 +143,8 @@ export interface Identity {
   messageId: string | null;
   dateHeader: string | null;
   fromLine: string | null;
-  received: string | null;
+  /** The email, for what is read only when needed (the oldest Received host). */
+  email: BounceEmail;
   headers: Record<string, string | null> | undefined;
 }
 
@@ -155,7 +157,7 @@ export function identityOf(email: BounceEmail, raw: string | Buffer, options: Id
     messageId: messageIdOf(email.headers.get('message-id')?.[0] ?? null),
     dateHeader: email.headers.get('date')?.[0] ?? null,
     fromLine: options.fromLine ?? leadingFromLine(raw),
-    received: firstReceiver(email),
+    email,
     headers: options.headers === undefined || options.headers.length === 0 ? undefined : chosenHeaders(email.original, options.headers),
   };
 }
@@ -177,6 +179,7 @@ export function fillVerpRecipients(candidates: Candidate[], identity: Identity):
  */
 export function addIdentity(identity: Identity, candidates: readonly Candidate[], diagnoses: Diagnosis[]): Diagnosis[] {
   const stamps = new Map<string, string | null>();
+  let received: string | null | undefined;
   for (let i = 0; i < diagnoses.length; i++) {
     const d = diagnoses[i];
     if (d === undefined) continue;
@@ -184,7 +187,9 @@ export function addIdentity(identity: Identity, candidates: readonly Candidate[]
     d.original = identity.original;
     if (identity.headers !== undefined) d.headers = identity.headers;
     d.timestamp = timestampOf(candidate, identity, stamps);
-    d.reportingMta = candidate?.reportingMta ?? identity.received;
+    // The Received host only when a report names no Reporting-MTA, and once per message.
+    if (candidate?.reportingMta != null) d.reportingMta = candidate.reportingMta;
+    else d.reportingMta = received === undefined ? (received = firstReceiver(identity.email)) : received;
     d.sender = identity.sender;
     d.messageId = identity.messageId;
     d.verp = identity.verp;

@@ -84,6 +84,51 @@ function fullYear(text: string): number {
  * means the same: the zone is not known).
  */
 export function parseMailDate(value: string): MailDate | null {
+  return canonicalDate(value) ?? anyDate(value);
+}
+
+const digit = (c: number): number => (c >= 0x30 && c <= 0x39 ? c - 0x30 : -1);
+
+/** Two digits at `i` as a number; -1 when they are not digits. */
+function twoDigits(text: string, i: number): number {
+  const a = digit(text.charCodeAt(i));
+  const b = digit(text.charCodeAt(i + 1));
+  return a < 0 || b < 0 ? -1 : a * 10 + b;
+}
+
+/**
+ * The form nearly every server writes, "Tue, 10 Nov 2026 08:30:12 +0100",
+ * read character by character (a batch reads two dates a message); null for
+ * any other form, which the regex below reads.
+ */
+function canonicalDate(value: string): MailDate | null {
+  let i = value.length > 5 && value.charCodeAt(3) === 0x2c && value.charCodeAt(4) === 0x20 ? 5 : 0;
+  if (value.charCodeAt(i) === 0x20) i++; // "Tue,  3 Nov": a day written with a space
+  let day = digit(value.charCodeAt(i));
+  if (day < 0) return null;
+  i++;
+  if (digit(value.charCodeAt(i)) >= 0) day = day * 10 + digit(value.charCodeAt(i++));
+  if (value.charCodeAt(i) !== 0x20 || value.charCodeAt(i + 4) !== 0x20) return null;
+  const month = MONTHS[value.slice(i + 1, i + 4).toLowerCase()];
+  i += 5;
+  const year = twoDigits(value, i) * 100 + twoDigits(value, i + 2);
+  if (month === undefined || year < 1000 || value.charCodeAt(i + 4) !== 0x20) return null;
+  i += 5;
+  const hour = twoDigits(value, i);
+  const minute = twoDigits(value, i + 3);
+  const second = twoDigits(value, i + 6);
+  if (value.charCodeAt(i + 2) !== 0x3a || value.charCodeAt(i + 5) !== 0x3a || hour < 0 || minute < 0 || second < 0) return null;
+  i += 8;
+  const sign = value.charCodeAt(i + 1);
+  if (value.charCodeAt(i) !== 0x20 || (sign !== 0x2b && sign !== 0x2d)) return null;
+  const hh = twoDigits(value, i + 2);
+  const mm = twoDigits(value, i + 4);
+  const after = value.charCodeAt(i + 6);
+  if (hh < 0 || hh > 23 || mm < 0 || mm > 59 || (!Number.isNaN(after) && after !== 0x20)) return null; // NaN: the value ends there
+  return build(year, month, day, hour, minute, second, (sign === 0x2d ? -1 : 1) * (hh * 60 + mm));
+}
+
+function anyDate(value: string): MailDate | null {
   const m = RFC5322.exec(value.length > 200 ? value.trim().slice(0, 200) : value.trim());
   if (m === null) return null;
   const [, day, mon, year, hour, minute, second, zone] = m;

@@ -46,3 +46,25 @@ for (const [line, iso] of FROM_LINES) {
     assert.equal(parseFromLineDate(line)?.iso ?? null, iso);
   });
 }
+
+test('any date in the usual form comes back with its own epoch and offset (seeded sample)', () => {
+  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  let seed = 14;
+  const random = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  const two = (n: number): string => String(n).padStart(2, '0');
+  for (let n = 0; n < 2000; n++) {
+    const epoch = 946684800 + random(1_000_000_000);
+    const offset = (random(2) === 0 ? -1 : 1) * (random(14) * 60 + random(4) * 15);
+    const local = new Date((epoch + offset * 60) * 1000);
+    const zone = `${offset < 0 ? '-' : '+'}${two(Math.floor(Math.abs(offset) / 60))}${two(Math.abs(offset) % 60)}`;
+    const day = random(2) === 0 ? String(local.getUTCDate()) : two(local.getUTCDate());
+    const text = `${random(2) === 0 ? `${days[local.getUTCDay()] ?? ''}, ` : ''}${day} ${months[local.getUTCMonth()] ?? ''} ${local.getUTCFullYear()} ${two(local.getUTCHours())}:${two(local.getUTCMinutes())}:${two(local.getUTCSeconds())} ${zone}${random(2) === 0 ? ' (XYZ)' : ''}`;
+    const date = parseMailDate(text);
+    assert.equal(date?.epoch, epoch, text);
+    assert.equal(date.offset, zone, text);
+  }
+});
