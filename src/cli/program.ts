@@ -29,6 +29,12 @@ export function buildProgram(io: CliIo): Command {
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('--debug', 'show stack traces of internal errors')
     .option('--why', 'show the evidence for each verdict: the line, code and rule behind it (always in JSON)')
+    .option(
+      '--header <name>',
+      'copy this header of the returned original into each diagnosis (repeatable; JSON "headers", a CSV column each)',
+      (name: string, names: string[] | undefined) => [...(names ?? []), name],
+    )
+    .option('--sisimai', "print each diagnosis in Sisimai's dump JSON shape (an array; one object per line with --ndjson)")
     .addHelpText(
       'after',
       [
@@ -39,6 +45,8 @@ export function buildProgram(io: CliIo): Command {
         '  whybounce --ndjson bounces.mbox.gz ~/Maildir',
         '  whybounce --only hard -q bounce.eml && echo "remove the address"',
         '  whybounce --summary bounces/',
+        '  whybounce --csv --header X-Campaign-ID bounces.mbox',
+        '  whybounce --sisimai bounces.mbox            Sisimai dump JSON, see docs/sisimai.md',
         '  whybounce completion bash|zsh|fish   print a shell completion script',
         '  whybounce explain 5.7.26             explain a code (also 550, 5.7.606, TSS04)',
         '  whybounce codes --class 5 --subject 7   list codes with their titles (--json too)',

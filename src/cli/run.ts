@@ -11,7 +11,7 @@ import { colorLevel } from './color';
 import { chooseSink } from './sinks';
 import { filterDiagnoses } from './only';
 import { checkOptions, type Options } from './options';
-import { diagnoseItem, diagnoseItemSync, type Outcome } from './diagnose-item';
+import { diagnoseItem, diagnoseItemSync, type ItemOptions, type Outcome } from './diagnose-item';
 import { EXIT_DIAGNOSED, EXIT_NOTHING, EXIT_TROUBLE } from './exit-codes';
 
 /** What one call of main() writes through. */
@@ -38,6 +38,7 @@ export async function run(inputs: string[], opts: Options, session: Session): Pr
   const sink = chooseSink(opts, chalk, args.length > 1, args.length === 1 && !(opts.json === true && isFolderArgument(args[0] ?? '')));
   const summary = opts.summary === true ? createSummary() : null;
   const reader = io.env.WHYBOUNCE_READER === 'mailparser' ? 'mailparser' : 'auto';
+  const itemOptions: ItemOptions = opts.header === undefined ? { reader } : { reader, headers: opts.header };
   // Progress goes with output that is not on the same terminal (a file, a pipe, a summary).
   const progress = new Progress(
     io.stderr,
@@ -89,7 +90,7 @@ export async function run(inputs: string[], opts: Options, session: Session): Pr
   for await (const batch of readInputBatches(args, { stdin: () => io.stdin.read() })) {
     for (const item of batch) {
       if (item.kind === 'data' && ++emails === 2) io.tuneForBatch?.();
-      const waiting = emit(diagnoseItemSync(item, reader) ?? (await diagnoseItem(item, reader)));
+      const waiting = emit(diagnoseItemSync(item, itemOptions) ?? (await diagnoseItem(item, itemOptions)));
       if (waiting !== undefined) await waiting;
     }
   }

@@ -6,6 +6,7 @@ import { JsonRecordBuilder, renderJson, renderNdjsonLine } from '../render/json'
 import { renderText } from '../render/text';
 import { renderCsvHeader, renderCsvRows } from '../render/csv';
 import { escapeJsonText } from '../render/sanitize';
+import { renderSisimaiLines } from '../render/sisimai';
 import type { Options } from './options';
 
 export interface Sink {
@@ -29,6 +30,7 @@ export function chooseSink(opts: Options, chalk: ChalkInstance, withHeadings: bo
   if (opts.quiet === true || opts.summary === true) {
     return { begin: () => '', result: () => '', error: () => '', end: () => '' };
   }
+  if (opts.sisimai === true) return sisimaiSink(opts.ndjson === true);
   if (opts.ndjson === true) {
     return {
       begin: () => '',
@@ -39,7 +41,8 @@ export function chooseSink(opts: Options, chalk: ChalkInstance, withHeadings: bo
   }
   if (opts.json === true) return jsonSink(oneInput);
   if (opts.csv === true) {
-    return { begin: renderCsvHeader, result: renderCsvRows, error: () => '', end: () => '' };
+    const names = opts.header ?? [];
+    return { begin: () => renderCsvHeader(names), result: (r) => renderCsvRows(r, names), error: () => '', end: () => '' };
   }
   let first = true;
   return {
@@ -111,5 +114,27 @@ function jsonSink(oneInput: boolean): Sink {
       if (held !== null) return `${out}${held}\n`;
       return out + (count === 0 ? '[]\n' : '\n]\n');
     },
+  };
+}
+
+/**
+ * `--sisimai`: Sisimai's dump shape (docs/sisimai.md), one record per
+ * diagnosis: one JSON array for the whole run, a record per line, streamed as
+ * each message is done; with `--ndjson`, one record per line and no array.
+ * Inputs that are not bounces give no record; read errors go to stderr only.
+ */
+function sisimaiSink(ndjson: boolean): Sink {
+  let count = 0;
+  return {
+    begin: () => (ndjson ? '' : '['),
+    result: (r) => {
+      const lines = renderSisimaiLines(r);
+      if (ndjson) return lines.map((line) => `${line}\n`).join('');
+      let out = '';
+      for (const line of lines) out += `${count++ === 0 ? '\n' : ',\n'}${line}`;
+      return out;
+    },
+    error: () => '',
+    end: () => (ndjson ? '' : '\n]\n'),
   };
 }

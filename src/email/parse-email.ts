@@ -78,6 +78,25 @@ function contentTypeOf(mail: ParsedMail): string {
   return 'text/plain';
 }
 
+type DecodeWords = (text: string) => string;
+let libmimeDecoder: DecodeWords | undefined;
+
+/**
+ * The decoder mailparser itself decodes a Subject with (libmime's decodeWords,
+ * on the libmime instance each MailParser keeps), so the original's header
+ * values come out as mailparser would give them. One parser is made, once,
+ * for its decoder only; it is never fed.
+ */
+function libmimeDecodeWords(text: string): string {
+  if (!text.includes('=?')) return text;
+  if (libmimeDecoder === undefined) {
+    const parser = new (loadMailparser().MailParser)() as unknown as { libmime: { decodeWords: DecodeWords } };
+    const libmime = parser.libmime;
+    libmimeDecoder = (t) => libmime.decodeWords(t);
+  }
+  return libmimeDecoder(text);
+}
+
 /** The DSN parts of the first attached message that is itself a delivery report. */
 async function embeddedDeliveryStatus(attachments: readonly Attachment[]): Promise<string[]> {
   const inner = attachments.find((a) => isEmbeddedReport(viewOf(a)));
@@ -102,6 +121,7 @@ async function parseWithMailparser(original: Buffer | string): Promise<BounceEma
       text: mail.text ?? '',
       attachments: mail.attachments.map(viewOf),
       contentType: contentTypeOf(mail),
+      decodeWords: libmimeDecodeWords,
     },
     raw,
     embedded,

@@ -16,7 +16,7 @@ import { specialKind, walkFolder } from './walk-folder';
  * "-" is stdin (`-#N` for an mbox on stdin), "argv" a string argument.
  */
 export type InputItem =
-  | { kind: 'data'; name: string; data: Buffer; warnings?: string[]; source?: string }
+  | { kind: 'data'; name: string; data: Buffer; warnings?: string[]; source?: string; fromLine?: string }
   | { kind: 'string'; name: 'argv'; text: string }
   | { kind: 'error'; name: string; error: string }
   | { kind: 'skipped'; name: string; reason: string };
@@ -214,7 +214,7 @@ async function* messagesOf(
       const batch: Batch = [];
       for (const message of messages) {
         n++;
-        const item: DataItem = { kind: 'data', name: `${name}#${n}`, data: message.data, source: name };
+        const item: DataItem = { kind: 'data', name: `${name}#${n}`, data: message.data, source: name, fromLine: message.fromLine };
         if (message.truncated) item.warnings = [sizeWarning()];
         if (held !== null) batch.push(held);
         held = item;

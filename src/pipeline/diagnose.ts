@@ -8,6 +8,7 @@ import { parseEmail } from '../email/parse-email';
 import { lightParse } from '../email/light';
 import { diagnoseText } from './text';
 import { diagnoseEmail, scanCutWarning } from './email';
+import type { IdentityOptions } from './identity';
 
 // Guards (src/limits.ts): a message over MAX_MESSAGE_BYTES is cut before
 // parsing; text read back after an internal error is cut to MAX_SCAN_CHARS.
@@ -23,6 +24,10 @@ export interface DiagnoseOptions {
    * to mailparser; "mailparser" uses mailparser only (the reference, for comparisons).
    */
   reader?: 'auto' | 'mailparser';
+  /** Fields of the returned original to copy into each diagnosis (`headers`), by name (case-insensitive). */
+  headers?: readonly string[];
+  /** The mbox "From " line the message came after (its date is the last resort for `timestamp`). */
+  fromLine?: string;
 }
 
 /**
@@ -123,7 +128,14 @@ async function diagnoseMessage(source: string | Buffer, input: string, options: 
   } catch (err) {
     return unparsed(data, input, warnings, err);
   }
-  return diagnoseEmail(email, input, warnings);
+  return diagnoseEmail(email, input, warnings, data, identityOptions(options));
+}
+
+function identityOptions(options: DiagnoseOptions): IdentityOptions {
+  return {
+    ...(options.headers === undefined ? {} : { headers: options.headers }),
+    ...(options.fromLine === undefined ? {} : { fromLine: options.fromLine }),
+  };
 }
 
 function diagnoseMessageSync(source: string | Buffer, input: string, options: DiagnoseOptions): DiagnoseResult | null {
@@ -139,5 +151,5 @@ function diagnoseMessageSync(source: string | Buffer, input: string, options: Di
     return unparsed(data, input, warnings, err);
   }
   if (email === null) return null;
-  return diagnoseEmail(email, input, warnings);
+  return diagnoseEmail(email, input, warnings, data, identityOptions(options));
 }

@@ -8,6 +8,7 @@ import { looksLikeBounce } from '../email/looks-like-bounce';
 import { header } from '../email/parse-email';
 import { foldSpaces } from '../text/fold-spaces';
 import { finishDiagnoses } from './finish';
+import { addIdentity, fillVerpRecipients, identityOf, type IdentityOptions } from './identity';
 
 // Guards (src/limits.ts): only the top of a body is searched for the notice.
 import { MAX_NOTICE_CHARS, MAX_NOTICE_PARAGRAPHS, MAX_REPLY_TEXT, MAX_SCAN_CHARS } from '../limits';
@@ -42,8 +43,18 @@ function hasLongParagraph(text: string): boolean {
   return text.length - start > MAX_REPLY_TEXT;
 }
 
-/** The result of one parsed email; `warnings` holds what was found before parsing and is added to. */
-export function diagnoseEmail(email: BounceEmail, input: string, warnings: string[]): DiagnoseResult {
+/**
+ * The result of one parsed email; `warnings` holds what was found before
+ * parsing and is added to. `raw` is the message as read (for an mbox "From "
+ * line at its top).
+ */
+export function diagnoseEmail(
+  email: BounceEmail,
+  input: string,
+  warnings: string[],
+  raw: string | Buffer = '',
+  options: IdentityOptions = {},
+): DiagnoseResult {
   warnings.push(...email.warnings);
   let candidates = extractCandidates(email);
   const isBounce = candidates.length > 0 || looksLikeBounce(email);
@@ -51,7 +62,10 @@ export function diagnoseEmail(email: BounceEmail, input: string, warnings: strin
   if (isBounce && candidates.every((c) => c.format === 'text')) warnings.push(...scanCutWarnings(email.text));
   if (candidates.length === 0 && isBounce) candidates = [fallbackCandidate(email)];
   if (!isBounce) warnings.push('This email is not a bounce: no delivery report and no SMTP error found.');
-  return { input, isBounce, diagnoses: finishDiagnoses(candidates, warnings), warnings };
+  const identity = identityOf(email, raw, options);
+  candidates = fillVerpRecipients(candidates, identity);
+  const diagnoses = finishDiagnoses(candidates, warnings);
+  return { input, isBounce, diagnoses: addIdentity(identity, candidates, diagnoses), warnings };
 }
 
 /** For a bounce with no code anywhere: one candidate whose text is the notice itself. */

@@ -1,5 +1,5 @@
 import { escapeJsonText } from './sanitize';
-import type { Diagnosis, DiagnoseResult } from '../types';
+import type { Diagnosis, DiagnoseResult, OriginalMessage } from '../types';
 
 /** The DESIGN.md JSON object for one input, with the fields in contract order. */
 export function toJsonRecord(result: DiagnoseResult): Record<string, unknown> {
@@ -36,8 +36,27 @@ function toJsonDiagnosis(d: Diagnosis): Record<string, unknown> {
   out.provider = d.provider ?? null;
   out.blocklist = d.blocklist ?? null;
   out.evidence = d.evidence ?? [];
+  // Issue 14: always present, null (or `original` with null fields) when unknown;
+  // `headers` only when --header names fields.
+  out.original = d.original ?? NO_ORIGINAL;
+  if (d.headers !== undefined) out.headers = d.headers;
+  out.timestamp = d.timestamp ?? null;
+  out.reportingMta = d.reportingMta ?? null;
+  out.sender = d.sender ?? null;
+  out.messageId = d.messageId ?? null;
+  out.verp = d.verp ?? null;
   return out;
 }
+
+const NO_ORIGINAL: OriginalMessage = {
+  messageId: null,
+  subject: null,
+  from: null,
+  to: null,
+  date: null,
+  listId: null,
+  returnPath: null,
+};
 
 /** `--json`: one object for one input, an array for several. */
 export function renderJson(results: readonly DiagnoseResult[]): string {
