@@ -1,0 +1,5 @@
+import { postfix } from './postfix';
+import type { LabServer } from './types';
+
+/** The servers of the lab, in the order of the table. */
+export const SERVERS: LabServer[] = [postfix];
