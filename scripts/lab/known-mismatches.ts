@@ -5,4 +5,8 @@
 export const KNOWN_MISMATCHES: Record<string, string> = {
   'postfix/greylisted': 'a 450 greylisting reply that says "Recipient address rejected" is read as userunknown (hard)',
   'postfix/content-rejected': '"550 5.7.1 Message content rejected" (a header/body check) is read as spamdetected, not filtered',
+  'exim/greylisted': 'a 450 greylisting reply that says "Recipient address rejected" is read as userunknown (hard)',
+  'exim/content-rejected': '"550 5.7.1 Message content rejected" (a header/body check) is read as spamdetected, not filtered',
+  'exim/unknown-local-user': 'Exim says only "Unrouteable address" (5.0.0): read as onhold',
+  'exim/no-such-domain': 'Exim says only "Unrouteable address" (5.0.0) for a domain that does not exist: read as onhold',
 };

@@ -8,6 +8,7 @@ export const COLLECTOR_IP = '127.0.0.3'; // receives the bounces (MX of sender.l
 export const DNSBL_IP = '127.0.0.4'; // a remote side that checks its client in bl.lab.example
 export const SPF_IP = '127.0.0.5'; // a remote side that checks the sender's SPF record
 export const SENDER_REJECT_IP = '127.0.0.6'; // a remote side that refuses the envelope sender
+export const NOTLS_IP = '127.0.0.7'; // the remote side again, for the domain where the sender requires TLS
 export const DEAD_IP = '127.0.0.9'; // nothing listens here: connections are refused
 
 /** The address each server under test listens on (port 25) and sends from. */
@@ -35,7 +36,10 @@ export function labZone(): Map<string, ZoneRecord> {
   z.set('remote.lab.example', mxTo('mx.remote.lab.example'));
   z.set('mx.remote.lab.example', { a: [REMOTE_IP] });
   z.set('other.lab.example', mxTo('mx.remote.lab.example')); // a domain the remote side does not serve
-  z.set('notls.lab.example', mxTo('mx.remote.lab.example')); // the sender requires TLS here
+  // The sender requires TLS here. A host of its own, so that the TLS failure
+  // does not put mx.remote.lab.example in the senders' retry databases.
+  z.set('notls.lab.example', mxTo('mx.notls.lab.example'));
+  z.set('mx.notls.lab.example', { a: [NOTLS_IP] });
   z.set('rbl.lab.example', mxTo('mx.rbl.lab.example'));
   z.set('mx.rbl.lab.example', { a: [DNSBL_IP] });
   z.set('spf.lab.example', mxTo('mx.spf.lab.example'));

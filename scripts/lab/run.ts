@@ -16,7 +16,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startDns } from './dns';
-import { SERVER_IP, COLLECTOR_IP, DNSBL_IP, DNSBL_ZONE, DNS_IP, REMOTE_IP, SENDER_REJECT_IP, SPF_IP, labZone } from './layout';
+import { NOTLS_IP, SERVER_IP, COLLECTOR_IP, DNSBL_IP, DNSBL_ZONE, DNS_IP, REMOTE_IP, SENDER_REJECT_IP, SPF_IP, labZone } from './layout';
 import { listedIn, spfPasses, startSmtp, submit, type Received, type RemoteScript } from './fake-smtp';
 import { SCENARIOS, messageFor, senderFor, type ExpectedDiagnosis } from './scenarios';
 import { configProblems } from './check-config';
@@ -120,7 +120,7 @@ function outer(): number {
 const RESOLV_CONF = `nameserver ${DNS_IP}\noptions timeout:1 attempts:1\n`;
 
 // ---------------------------------------------------------------- inner run
-const GREY_SECONDS = 18;
+const GREY_SECONDS = 25;
 
 function remoteScript(): RemoteScript {
   const firstSeen = new Map<string, number>();
@@ -170,7 +170,7 @@ async function inner(): Promise<number> {
     ['ip', ['link', 'set', 'lo', 'up']],
     ['hostname', ['host.lab.example']],
     // Each lab address is an address of its own on lo, as servers want for inet_interfaces.
-    ...[REMOTE_IP, COLLECTOR_IP, DNSBL_IP, SPF_IP, SENDER_REJECT_IP, ...Object.values(SERVER_IP)].map(
+    ...[REMOTE_IP, NOTLS_IP, COLLECTOR_IP, DNSBL_IP, SPF_IP, SENDER_REJECT_IP, ...Object.values(SERVER_IP)].map(
       (ip): [string, string[]] => ['ip', ['addr', 'add', `${ip}/32`, 'dev', 'lo']],
     ),
     ...['resolv.conf', 'passwd', 'group', 'hosts'].map((f): [string, string[]] => ['mount', ['--bind', join(etc, f), `/etc/${f}`]]),
@@ -192,6 +192,7 @@ async function inner(): Promise<number> {
   const ignore = (): void => undefined;
   const fakes = await Promise.all([
     startSmtp(REMOTE_IP, 25, 'mx.remote.lab.example', remote, ignore),
+    startSmtp(NOTLS_IP, 25, 'mx.notls.lab.example', remote, ignore),
     startSmtp(COLLECTOR_IP, 25, 'mx.sender.lab.example', {}, collect),
     startSmtp(DNSBL_IP, 25, 'mx.rbl.lab.example', {
       onRcpt: async (_r, _c, ip) =>

@@ -1,5 +1,6 @@
+import { exim } from './exim';
 import { postfix } from './postfix';
 import type { LabServer } from './types';
 
 /** The servers of the lab, in the order of the table. */
-export const SERVERS: LabServer[] = [postfix];
+export const SERVERS: LabServer[] = [postfix, exim];
