@@ -9,4 +9,8 @@ export const KNOWN_MISMATCHES: Record<string, string> = {
   'exim/content-rejected': '"550 5.7.1 Message content rejected" (a header/body check) is read as spamdetected, not filtered',
   'exim/unknown-local-user': 'Exim says only "Unrouteable address" (5.0.0): read as onhold',
   'exim/no-such-domain': 'Exim says only "Unrouteable address" (5.0.0) for a domain that does not exist: read as onhold',
+  'opensmtpd/greylisted': 'a 450 greylisting reply that says "Recipient address rejected" is read as userunknown (hard)',
+  'opensmtpd/content-rejected': '"550 5.7.1 Message content rejected" (a header/body check) is read as spamdetected, not filtered',
+  'opensmtpd/connection-refused-expired': 'OpenSMTPD 6.8 writes "Action: delayed" (Status 4.4.7, "Envelope expired") in its expiry report; whybounce keeps delayed',
+  'opensmtpd/tls-required': 'OpenSMTPD 6.8 writes "Action: delayed" (Status 4.4.7, "Envelope expired") in its expiry report; whybounce keeps delayed',
 };

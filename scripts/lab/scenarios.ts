@@ -18,10 +18,8 @@ export interface Scenario {
   rcpts: Array<{ addr: string; notify?: string }>;
   /** Bytes of filler in the body (the size scenario). */
   bodyBytes?: number;
-  /** Which of the notices the sender gets is the one to keep: the first or the last. */
-  pick: 'first' | 'last';
-  /** How many notices the sender must have before the scenario is done. */
-  notices: number;
+  /** Which notice the sender gets is the one to keep: the first, or the first final one (not a delay warning). */
+  pick: 'first' | 'final';
   expect: ExpectedDiagnosis[];
 }
 
@@ -39,24 +37,21 @@ export const SCENARIOS: Scenario[] = [
     id: 'unknown-local-user',
     title: 'unknown local user',
     rcpts: [{ addr: 'nobody-here@{local}' }],
-    pick: 'last',
-    notices: 1,
+    pick: 'final',
     expect: [f('nobody-here@{local}', null, '5.1.1', 'userunknown', true)],
   },
   {
     id: 'unknown-remote-user',
     title: 'unknown user at the remote side (550 at RCPT)',
     rcpts: [{ addr: 'nouser@remote.lab.example' }],
-    pick: 'last',
-    notices: 1,
+    pick: 'final',
     expect: [f('nouser@remote.lab.example', 550, '5.1.1', 'userunknown', true)],
   },
   {
     id: 'mailbox-full',
     title: 'mailbox over quota (552 5.2.2 at RCPT)',
     rcpts: [{ addr: 'full@remote.lab.example' }],
-    pick: 'last',
-    notices: 1,
+    pick: 'final',
     expect: [f('full@remote.lab.example', 552, '5.2.2', 'mailboxfull')],
   },
   {
@@ -64,32 +59,28 @@ export const SCENARIOS: Scenario[] = [
     title: 'message over the size limit (552 5.3.4 after DATA)',
     rcpts: [{ addr: 'big@remote.lab.example' }],
     bodyBytes: 6000,
-    pick: 'last',
-    notices: 1,
+    pick: 'final',
     expect: [f('big@remote.lab.example', 552, '5.3.4', 'mesgtoobig')],
   },
   {
     id: 'relay-denied',
     title: 'relaying denied (554 5.7.1 at RCPT)',
     rcpts: [{ addr: 'someone@other.lab.example' }],
-    pick: 'last',
-    notices: 1,
+    pick: 'final',
     expect: [f('someone@other.lab.example', 554, '5.7.1', 'norelaying')],
   },
   {
     id: 'no-such-domain',
     title: 'domain that does not exist (NXDOMAIN)',
     rcpts: [{ addr: 'someone@nx.lab.example' }],
-    pick: 'last',
-    notices: 1,
+    pick: 'final',
     expect: [f('someone@nx.lab.example', null, '5.4.4', 'hostunknown', true)],
   },
   {
     id: 'connection-refused-expired',
     title: 'host refuses connections, expired after a short queue lifetime',
     rcpts: [{ addr: 'someone@dead.lab.example' }],
-    pick: 'last',
-    notices: 2, // the delay warning, then the failure
+    pick: 'final',
     expect: [f('someone@dead.lab.example', null, '4.4.1', 'expired')],
   },
   {
@@ -97,7 +88,6 @@ export const SCENARIOS: Scenario[] = [
     title: 'delay warning before the expiry',
     rcpts: [{ addr: 'later@dead.lab.example', notify: 'DELAY,FAILURE' }],
     pick: 'first',
-    notices: 1,
     expect: [{ recipient: 'later@dead.lab.example', action: 'delayed', replyCode: null, status: '4.4.1', reason: 'expired', hardBounce: false }],
   },
   {
@@ -105,63 +95,55 @@ export const SCENARIOS: Scenario[] = [
     title: 'greylisting: 450 at RCPT, accepted on a later try (the delay notice)',
     rcpts: [{ addr: 'grey@remote.lab.example', notify: 'DELAY,FAILURE' }],
     pick: 'first',
-    notices: 1,
     expect: [{ recipient: 'grey@remote.lab.example', action: 'delayed', replyCode: 450, status: '4.2.0', reason: 'expired', hardBounce: false }],
   },
   {
     id: 'dnsbl-listed',
     title: "sending IP listed in the lab's DNS blocklist",
     rcpts: [{ addr: 'someone@rbl.lab.example' }],
-    pick: 'last',
-    notices: 1,
+    pick: 'final',
     expect: [f('someone@rbl.lab.example', 554, '5.7.1', 'blocked')],
   },
   {
     id: 'spf-fail',
     title: "SPF failure (the sender's record does not list the server)",
     rcpts: [{ addr: 'someone@spf.lab.example' }],
-    pick: 'last',
-    notices: 1,
+    pick: 'final',
     expect: [f('someone@spf.lab.example', 550, '5.7.23', 'authfailure')],
   },
   {
     id: 'tls-required',
     title: 'TLS required by the sender but not offered by the remote side (expired)',
     rcpts: [{ addr: 'someone@notls.lab.example' }],
-    pick: 'last',
-    notices: 2, // the delay warning, then the failure
+    pick: 'final',
     expect: [f('someone@notls.lab.example', null, '4.7.4', 'failedstarttls')],
   },
   {
     id: 'content-rejected',
     title: 'content rejected by a header/body check (550 5.7.1 after DATA)',
     rcpts: [{ addr: 'content@remote.lab.example' }],
-    pick: 'last',
-    notices: 1,
+    pick: 'final',
     expect: [f('content@remote.lab.example', 550, '5.7.1', 'filtered')],
   },
   {
     id: 'sender-rejected',
     title: 'sender address rejected (553 at MAIL FROM)',
     rcpts: [{ addr: 'someone@senderreject.lab.example' }],
-    pick: 'last',
-    notices: 1,
+    pick: 'final',
     expect: [f('someone@senderreject.lab.example', 553, '5.7.1', 'rejected')],
   },
   {
     id: 'too-many-recipients',
     title: 'too many recipients (the third RCPT of a transaction gets 550 5.5.3)',
     rcpts: [{ addr: 'many1@remote.lab.example' }, { addr: 'many2@remote.lab.example' }, { addr: 'many3@remote.lab.example' }],
-    pick: 'last',
-    notices: 1,
+    pick: 'final',
     expect: [f('many3@remote.lab.example', 550, '5.5.3', 'toomanyconn')],
   },
   {
     id: 'success-notice',
     title: 'a success notice (NOTIFY=SUCCESS)',
     rcpts: [{ addr: 'ok@remote.lab.example', notify: 'SUCCESS' }],
-    pick: 'last',
-    notices: 1,
+    pick: 'final',
     expect: [{ recipient: 'ok@remote.lab.example', action: 'relayed', replyCode: 250, status: '2.0.0', reason: 'delivered', hardBounce: false }],
   },
   {
@@ -169,7 +151,6 @@ export const SCENARIOS: Scenario[] = [
     title: 'several recipients in one message: two fail, one is delayed',
     rcpts: [{ addr: 'nouser@remote.lab.example' }, { addr: 'full@remote.lab.example' }, { addr: 'stuck@dead.lab.example' }],
     pick: 'first',
-    notices: 1,
     expect: [f('nouser@remote.lab.example', 550, '5.1.1', 'userunknown', true), f('full@remote.lab.example', 552, '5.2.2', 'mailboxfull')],
   },
 ];
