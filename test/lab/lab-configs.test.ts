@@ -29,6 +29,10 @@ test('the check finds a relay, an address or a resolver off loopback', () => {
   assert.equal(configProblems({ 'main.cf': 'relayhost = [smtp.example.com]:587\n' }).length, 1);
   assert.equal(configProblems({ 'main.cf': 'relayhost = [mx.remote.lab.example]\n' }).length, 0);
   assert.equal(configProblems({ 'exim.conf': 'route_list = * 192.0.2.1\n' }).length, 1);
+  assert.equal(configProblems({ 'lab.mc': "define(`SMART_HOST', `relay.example.net')dnl\n" }).length, 1);
+  assert.equal(configProblems({ 'lab.mc': "define(`SMART_HOST', `[mx.remote.lab.example]')dnl\n" }).length, 0);
+  assert.equal(configProblems({ 'sendmail.cf': 'DSsmtp:relay.example.net\n' }).length, 1);
+  assert.equal(configProblems({ 'sendmail.cf': 'DS\nDMmx.remote.lab.example\n' }).length, 0);
   assert.equal(configProblems({ 'resolv.conf': 'nameserver 10.0.0.53\n' }).length, 2);
   assert.equal(configProblems({ 'resolv.conf': 'nameserver 127.0.0.1\n' }).length, 0);
 });
