@@ -23,7 +23,7 @@ import { configProblems } from './check-config';
 import { SERVERS } from './servers';
 import type { LabContext, LabServer } from './servers/types';
 import { compareDiagnoses, sanitize, type LabExpected } from './compare';
-import { diagnose } from '../../src/diagnose';
+import { diagnose } from '../../src/pipeline/diagnose';
 import { KNOWN_MISMATCHES } from './known-mismatches';
 
 const ROOT = resolve(__dirname, '../..');

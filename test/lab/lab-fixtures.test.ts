@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { diagnose } from '../../src/diagnose';
+import { diagnose } from '../../src/pipeline/diagnose';
 import { compareDiagnoses, type LabExpected } from '../../scripts/lab/compare';
 
 const DIR = join(__dirname, '..', 'fixtures', 'lab');
