@@ -2,6 +2,7 @@
 // comparison of whybounce's diagnoses with it, and the clean-up of a saved bounce.
 import { hostname } from 'node:os';
 import type { ExpectedDiagnosis } from './scenarios';
+import type { KnownMismatch } from './known-mismatches';
 
 export interface LabExpected {
   diagnoses: ExpectedDiagnosis[];
@@ -37,4 +38,16 @@ export function sanitize(raw: string): string {
   const host = hostname();
   if (host.length > 3 && host !== 'host.lab.example') text = text.split(host).join('host.lab.example');
   return text;
+}
+
+/**
+ * How a bounce was read, given its known mismatch (if any): `right` (no
+ * difference), `known` (exactly the differences the known mismatch names) or
+ * `wrong` (anything else: a new mismatch, or a known one gone wrong another way).
+ */
+export function judge(expected: ExpectedDiagnosis[], diffs: string[], known: KnownMismatch | undefined): 'right' | 'known' | 'wrong' {
+  if (diffs.length === 0) return 'right';
+  if (known === undefined) return 'wrong';
+  const wrongAsKnown = compareDiagnoses(expected, expected.map((e) => ({ ...e, ...known.got })));
+  return wrongAsKnown.length === diffs.length && wrongAsKnown.every((d, i) => d === diffs[i]) ? 'known' : 'wrong';
 }
