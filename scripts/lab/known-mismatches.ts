@@ -17,36 +17,20 @@ export interface KnownMismatch {
   got: Partial<Pick<ExpectedDiagnosis, Field>>;
 }
 
-const GREYLIST: KnownMismatch = {
-  why: 'a 450 greylisting reply that says "Recipient address rejected" is read as userunknown (hard)',
-  fault: 'classifier',
-  got: { reason: 'userunknown', hardBounce: true },
-};
 const CONTENT: KnownMismatch = {
   why: '"550 5.7.1 Message content rejected" (a header/body check) is read as spamdetected, not filtered',
   fault: 'classifier',
   got: { reason: 'spamdetected' },
 };
-const OPENSMTPD_EXPIRY: KnownMismatch = {
-  why: 'OpenSMTPD 6.8 writes "Action: delayed" (Status 4.4.7, "Envelope expired") in its expiry report; whybounce keeps delayed',
-  fault: 'server',
-  got: { action: 'delayed' },
-};
 
 export const KNOWN_MISMATCHES: Record<string, KnownMismatch> = {
-  'postfix/greylisted': GREYLIST,
   'postfix/content-rejected': CONTENT,
-  'exim/greylisted': GREYLIST,
   'exim/content-rejected': CONTENT,
   'exim/unknown-local-user': {
     why: 'Exim says only "Unrouteable address" (5.0.0), as for a domain that does not exist: read as hostunknown (hard, as it should be), not userunknown',
     fault: 'classifier',
     got: { reason: 'hostunknown' },
   },
-  'opensmtpd/greylisted': GREYLIST,
   'opensmtpd/content-rejected': CONTENT,
-  'opensmtpd/connection-refused-expired': OPENSMTPD_EXPIRY,
-  'opensmtpd/tls-required': OPENSMTPD_EXPIRY,
-  'sendmail/greylisted': GREYLIST,
   'sendmail/content-rejected': CONTENT,
 };
