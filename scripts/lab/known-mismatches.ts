@@ -17,20 +17,10 @@ export interface KnownMismatch {
   got: Partial<Pick<ExpectedDiagnosis, Field>>;
 }
 
-const CONTENT: KnownMismatch = {
-  why: '"550 5.7.1 Message content rejected" (a header/body check) is read as spamdetected, not filtered',
-  fault: 'classifier',
-  got: { reason: 'spamdetected' },
-};
-
 export const KNOWN_MISMATCHES: Record<string, KnownMismatch> = {
-  'postfix/content-rejected': CONTENT,
-  'exim/content-rejected': CONTENT,
   'exim/unknown-local-user': {
     why: 'Exim says only "Unrouteable address" (5.0.0), as for a domain that does not exist: read as hostunknown (hard, as it should be), not userunknown',
     fault: 'classifier',
     got: { reason: 'hostunknown' },
   },
-  'opensmtpd/content-rejected': CONTENT,
-  'sendmail/content-rejected': CONTENT,
 };
