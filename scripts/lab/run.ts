@@ -99,10 +99,16 @@ function outer(): number {
     // Short network time-outs: an unreachable mirror is a skip, not a hang.
     const APT = ['-o', 'Acquire::http::Timeout=15', '-o', 'Acquire::https::Timeout=15', '-o', 'Acquire::Retries=1'];
     let dl = sh('apt-get', [...APT, 'download', ...pkgs], debs);
+    let updated = false;
     if (!dl.ok) {
       console.log('apt-get download failed; running apt-get update once and trying again');
-      sh('apt-get', [...APT, 'update']);
+      updated = sh('apt-get', [...APT, 'update']).ok;
       dl = sh('apt-get', [...APT, 'download', ...pkgs], debs);
+    }
+    if (!dl.ok && updated && /Unable to locate package|has no installation candidate/i.test(dl.out)) {
+      // The package lists are fresh and still lack a package: the lab's list is wrong, not the machine.
+      console.error(`lab: a package the lab needs is not in this machine's package sources:\n${dl.out.trim()}`);
+      return 2;
     }
     if (!dl.ok) return skip(`apt-get download ${pkgs.join(' ')} failed (no package source reachable?):\n${dl.out.trim()}`);
     const versions: Record<string, string> = {};
