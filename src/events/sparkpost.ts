@@ -4,7 +4,7 @@
 // "policy_rejection"; raw_reason holds the server's reply, error_code its code.
 import type { EventReader, JsonObject } from './types';
 import type { LogAction } from '../logs/types';
-import { blankRecord, obj, str, timeOf } from './json';
+import { blankRecord, obj, str, timeOf, withoutDiagnosticType } from './json';
 import { cleanAddress } from '../extract/address';
 
 const ACTIONS: Readonly<Record<string, LogAction>> = {
@@ -41,7 +41,7 @@ export const sparkpostEvent: EventReader = {
     record.timestamp = timeOf(e.timestamp);
     record.queueId = str(e.message_id);
     record.action = action;
-    record.text = str(e.raw_reason) ?? str(e.reason) ?? '';
+    record.text = withoutDiagnosticType(str(e.raw_reason) ?? str(e.reason) ?? '');
     const code = str(e.error_code);
     if (code !== null && record.text !== '' && !record.text.includes(code)) record.text = `${code} ${record.text}`;
     const cls = str(e.bounce_class);
