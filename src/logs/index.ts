@@ -1,100 +1,10 @@
-// The log readers in priority order: the first that recognises a line reads
-// it. The servers' own formats come first (each knows its program tag or its
-// line shape); the Exchange CSV reader takes a stream once it has seen its
-// header; the generic "timestamp + SMTP reply" reader is the last resort.
-import type { LogLine, LogReadOptions, LogReader, LogRecord } from './types';
-import { postfixLog } from './postfix';
-import { eximLog } from './exim';
-import { sendmailLog } from './sendmail';
-import { opensmtpdLog } from './opensmtpd';
-import { createExchangeCsvReader } from './exchange-csv';
-import { logLine } from './log-line';
-import { splitLogLines } from './split-lines';
-
-/** A fresh set of readers for one stream (the CSV reader remembers its header). */
-export function createLogReaders(): LogReader[] {
-  return [postfixLog, eximLog, sendmailLog, opensmtpdLog, createExchangeCsvReader(), logLine];
-}
-
-/** The ids of the log readers, in order. */
-export const LOG_FORMATS: readonly string[] = createLogReaders().map((r) => r.id);
-
-/** What became of one logical line. */
-export type LogOutcome =
-  | { kind: 'record'; record: LogRecord }
-  /** A reader knew the line, but it reports no delivery, deferral or failure ("connect from …"). */
-  | { kind: 'other'; format: string }
-  /** No reader knew the line and it holds no SMTP code. */
-  | { kind: 'skipped' };
-
-/** Reads the logical lines of one stream, keeping per-stream state (a CSV header) and counts. */
-export class LogParser {
-  private readonly readers = createLogReaders();
-  readonly counts = { records: 0, other: 0, skipped: 0 };
-
-  constructor(private readonly options: LogReadOptions = {}) {}
-
-  read(entry: LogLine): LogOutcome {
-    for (const reader of this.readers) {
-      if (!reader.recognises(entry.text)) continue;
-      const record = reader.read(entry, this.options);
-      if (record !== null) {
-        this.counts.records++;
-        return { kind: 'record', record };
-      }
-      if (reader.id === 'log-line') break;
-      this.counts.other++;
-      return { kind: 'other', format: reader.id };
-    }
-    this.counts.skipped++;
-    return { kind: 'skipped' };
-  }
-}
-
-/** Reads a whole log text: its records in order, and how many lines gave none. */
-export function readLogText(
-  text: string,
-  options: LogReadOptions = {},
-): { records: LogRecord[]; other: number; skipped: number } {
-  const parser = new LogParser(options);
-  const records: LogRecord[] = [];
-  for (const entry of splitLogLines(text)) {
-    const outcome = parser.read(entry);
-    if (outcome.kind === 'record') records.push(outcome.record);
-  }
-  return { records, other: parser.counts.other, skipped: parser.counts.skipped };
-}
-
-/**
- * The log format of a text, judged on its first lines: the server format
- * (not the generic fallback) that recognises most of them, else "log-line"
- * when at least one holds an SMTP code, else null.
- */
-export function detectLogFormat(text: string, sampleLines = 50): string | null {
-  const readers = createLogReaders();
-  const votes = new Map<string, number>();
-  let lines = 0;
-  for (const entry of splitLogLines(text.slice(0, 64 * 1024))) {
-    if (lines++ >= sampleLines) break;
-    for (const reader of readers) {
-      if (!reader.recognises(entry.text)) continue;
-      votes.set(reader.id, (votes.get(reader.id) ?? 0) + 1);
-      // Let the CSV reader learn its header.
-      if (reader.id === 'exchange-csv') reader.read(entry, {});
-      break;
-    }
-  }
-  let best: string | null = null;
-  let most = 0;
-  for (const [id, n] of votes) {
-    if (id !== 'log-line' && n > most) {
-      best = id;
-      most = n;
-    }
-  }
-  return best ?? (votes.has('log-line') ? 'log-line' : null);
-}
-
+// The log readers of issue 13: one reader per mail-server log format in an
+// ordered registry (registry.ts), a chunked line splitter, a parser per stream,
+// and the step from a record to the pipeline's Candidate.
+export { createLogReaders, LOG_FORMATS } from './registry';
+export { LogParser, readLogText, detectLogFormat, type LogOutcome } from './parser';
 export { LineSplitter, splitLogLines } from './split-lines';
-export { logRecordToCandidate, diagnoseLogRecord } from './to-candidate';
+export { logRecordToCandidate, diagnoseLogRecord, type LogCandidate, type LogFields } from './to-candidate';
 export type { LogAction, LogLine, LogReadOptions, LogReader, LogRecord } from './types';
+export { LogStream } from './stream';
+export { FinalStates, MAX_TRACKED_RECIPIENTS, type FinalState, type FinalStateCounts } from './final-states';

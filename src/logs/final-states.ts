@@ -1,0 +1,60 @@
+// For --summary on a log: one message is tried many times, so a recipient's
+// deferrals are not N failures. Each (queue id, recipient) keeps its last
+// state; a later delivery or bounce replaces a deferral. Lines are counted too.
+import type { LogRecord } from './types';
+
+export type FinalState = 'bounced' | 'deferred' | 'delivered';
+
+// Guard: at most this many (queue id, recipient) pairs are tracked, so an
+// endless log cannot grow the table without bound; later pairs are only
+// counted as lines (and in `untracked`).
+export const MAX_TRACKED_RECIPIENTS = 500_000;
+
+export interface FinalStateCounts {
+  /** Records seen, whatever their state. */
+  lines: number;
+  bounced: number;
+  deferred: number;
+  delivered: number;
+  /** Records that could not be tracked (no recipient, or the table was full). */
+  untracked: number;
+}
+
+function stateOf(record: LogRecord): FinalState | null {
+  if (record.action === 'failed') return 'bounced';
+  if (record.action === 'delayed') return 'deferred';
+  if (record.action === 'delivered') return 'delivered';
+  return null;
+}
+
+/** Counts recipients by their last state. */
+export class FinalStates {
+  private readonly states = new Map<string, FinalState>();
+  private lines = 0;
+  private untracked = 0;
+
+  add(record: LogRecord): void {
+    this.lines++;
+    const state = stateOf(record);
+    if (state === null || record.recipient === null) {
+      this.untracked++;
+      return;
+    }
+    // Without a queue id (an SMTP-time reject, an ESP event) the recipient alone is the key.
+    const key = `${record.queueId ?? ''}\u0000${record.recipient.toLowerCase()}`;
+    if (!this.states.has(key) && this.states.size >= MAX_TRACKED_RECIPIENTS) {
+      this.untracked++;
+      return;
+    }
+    // A final state is not undone by a deferral logged after it (log lines from parallel processes).
+    const before = this.states.get(key);
+    if (before !== undefined && before !== 'deferred' && state === 'deferred') return;
+    this.states.set(key, state);
+  }
+
+  counts(): FinalStateCounts {
+    const out: FinalStateCounts = { lines: this.lines, bounced: 0, deferred: 0, delivered: 0, untracked: this.untracked };
+    for (const state of this.states.values()) out[state]++;
+    return out;
+  }
+}
