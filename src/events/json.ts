@@ -21,7 +21,7 @@ export function arr(value: unknown): readonly unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-/** A Unix time in seconds (a number or a numeric string, maybe with a fraction) or an ISO string, as ISO 8601. */
+/** A Unix time in seconds (a number or a numeric string, maybe with a fraction) or an ISO 8601 string, as ISO 8601; null for anything else. */
 export function timeOf(value: unknown): string | null {
   const s = str(value);
   if (s === null || s === '') return null;
@@ -30,7 +30,7 @@ export function timeOf(value: unknown): string | null {
     const d = new Date(ms);
     return Number.isNaN(d.getTime()) ? null : d.toISOString();
   }
-  return s;
+  return /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}|$)/.test(s) ? s : null;
 }
 
 /** "smtp; 550 5.1.1 …" → "550 5.1.1 …": the DSN Diagnostic-Code type that ESPs copy into their events. */

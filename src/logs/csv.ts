@@ -7,6 +7,10 @@ export function splitCsvRow(line: string, separator = ','): string[] {
   const fields: string[] = [];
   let field = '';
   let quoted = false;
+  // Whether the field has a character other than a space yet: a quote opens a
+  // quoted field only before any (kept as a flag, not found again by trim(),
+  // so that a line of quotes costs one pass).
+  let started = false;
   let i = 0;
   while (i < line.length) {
     const c = line.charAt(i);
@@ -21,14 +25,17 @@ export function splitCsvRow(line: string, separator = ','): string[] {
       } else {
         field += c;
       }
-    } else if (c === '"' && field.trim() === '') {
+    } else if (c === '"' && !started) {
       quoted = true;
+      started = true;
       field = '';
     } else if (c === separator) {
       fields.push(field);
       field = '';
+      started = false;
     } else {
       field += c;
+      if (c !== ' ') started = true;
     }
     i++;
   }
