@@ -135,7 +135,8 @@ function readReject(record: LogRecord, rest: string): LogRecord {
   }
   record.recipient = addressValue(fieldValue(tail, 'to'));
   record.sender = addressValue(fieldValue(tail, 'from'));
-  record.action = 'failed';
+  // A 4xx reject ("450 4.1.8 …", milter "4.7.1 …") asks the client to try again later.
+  record.action = record.text.startsWith('4') ? 'delayed' : 'failed';
   record.logStatus = rest.startsWith('milter-') ? 'milter-reject' : 'reject';
   record.command ??= commandOf(record.text);
   return record;

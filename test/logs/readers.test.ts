@@ -241,3 +241,52 @@ test('a multi-line reply pasted under a log line stays one record', () => {
     [5, null, 452, '4.2.2'],
   ]);
 });
+
+// [line, format, recipient, action, timestamp, queueId, relay, command, replyCode, status (diagnosis), logStatus]
+const VARIANTS: readonly [string, string, string | null, string | null, string, string | null, string | null, string | null, number | null, string | null, string][] = [
+  [
+    'Dec  4 10:00:01 mx1 postfix-out/smtp[1]: 4Xq7Lm0AbCz: to=<a@example.com>, relay=mx.example.com[192.0.2.10]:25, delay=1, delays=1/0/0/0, dsn=4.2.2, status=SOFTBOUNCE (host mx.example.com[192.0.2.10] said: 552 5.2.2 Mailbox full (in reply to RCPT TO command))',
+    'postfix-log', 'a@example.com', 'delayed', '2026-12-04T10:00:01', '4Xq7Lm0AbCz', 'mx.example.com', 'RCPT', 552, '4.2.2', 'SOFTBOUNCE',
+  ],
+  [
+    'Dec  4 10:00:02 mx1 postfix/cleanup[2]: 5Rt8Nn1BcDe: milter-reject: END-OF-MESSAGE from mail.example.org[198.51.100.20]: 5.7.1 Rejected by content filter; from=<s@example.org> to=<b@example.com> proto=ESMTP helo=<mail.example.org>',
+    'postfix-log', 'b@example.com', 'failed', '2026-12-04T10:00:02', '5Rt8Nn1BcDe', null, 'DATA', null, '5.7.1', 'milter-reject',
+  ],
+  [
+    'Dec  4 10:00:03 mx1 postfix/cleanup[2]: 6Hj9Kk2LmNp: reject: header Subject: Win big from mail.example.org[198.51.100.20]; from=<s@example.org> to=<c@example.com> proto=ESMTP helo=<mail.example.org>: 5.7.1 Message content rejected',
+    'postfix-log', 'c@example.com', 'failed', '2026-12-04T10:00:03', '6Hj9Kk2LmNp', null, 'DATA', null, '5.7.1', 'reject',
+  ],
+  [
+    'Dec  4 10:00:04 mx1 postfix/smtpd[9]: NOQUEUE: reject: RCPT from mail.example.org[198.51.100.20]: 450 4.1.8 <s@nowhere.example>: Sender address rejected: Domain not found; from=<s@nowhere.example> to=<i@example.com> proto=ESMTP helo=<mail.example.org>',
+    'postfix-log', 'i@example.com', 'delayed', '2026-12-04T10:00:04', null, null, 'RCPT', 450, '4.1.8', 'reject',
+  ],
+  [
+    'Dec  4 10:00:05 mx1 postfix/local[9]: 7Zz1Yy2XxWw: to=<h@example.com>, relay=local, delay=0.1, delays=0/0/0/0.1, dsn=5.1.1, status=bounced (unknown user: "h")',
+    'postfix-log', 'h@example.com', 'failed', '2026-12-04T10:00:05', '7Zz1Yy2XxWw', 'local', null, null, '5.1.1', 'bounced',
+  ],
+  [
+    '2026-12-04 10:00:06.123 [4242] 1tXyZa-000000AbCd-1234 ** d@example.com R=dnslookup T=remote_smtp H=mx.example.com [192.0.2.10]:25: SMTP error from remote mail server after end of data: 554 5.7.1 Spam message rejected',
+    'exim-log', 'd@example.com', 'failed', '2026-12-04T10:00:06.123', '1tXyZa-000000AbCd-1234', 'mx.example.com', 'DATA', 554, '5.7.1', '**',
+  ],
+  [
+    'Dec  4 10:00:07 relay exim[77]: 1tXyZa-000AbC-12 == e@example.com R=dnslookup T=remote_smtp defer (111): Connection refused',
+    'exim-log', 'e@example.com', 'delayed', '2026-12-04T10:00:07', '1tXyZa-000AbC-12', null, null, null, null, '==',
+  ],
+  [
+    'Dec  4 10:00:08 relay sendmail[3102]: 4B4A01aB003101: to=<f@example.com>,<g@example.com>, delay=00:00:01, xdelay=00:00:01, mailer=esmtp, pri=120432, relay=mx.example.com. [192.0.2.10], dsn=5.0.0, stat=Service unavailable',
+    'sendmail-log', 'f@example.com', 'failed', '2026-12-04T10:00:08', '4B4A01aB003101', 'mx.example.com', null, null, '5.0.0', 'Service unavailable',
+  ],
+];
+
+test('variants: second Postfix instances, soft_bounce, milter and header rejects, Exim 4.97 ids and syslog, Sendmail lists', () => {
+  for (const [line, format, recipient, action, timestamp, queueId, relay, command, replyCode, status, logStatus] of VARIANTS) {
+    const [rec] = readLogText(line, { referenceDate: REFERENCE }).records;
+    assert.ok(rec !== undefined, line);
+    const d = diagnoseLogRecord(rec);
+    assert.deepEqual(
+      [rec.format, rec.recipient, rec.action, rec.timestamp, rec.queueId, rec.relay, d.command, d.replyCode, d.status, rec.logStatus],
+      [format, recipient, action, timestamp, queueId, relay, command, replyCode, status, logStatus],
+      line,
+    );
+  }
+});
