@@ -24,6 +24,8 @@ function key(name: string): string {
   return out;
 }
 
+const RECIPIENT_WORD = /recipient|toaddress/i;
+
 // Columns by role, the preferred name first.
 const RECIPIENT = ['recipientaddress', 'recipient', 'recipients', 'toaddress'];
 const STATUS = ['status', 'deliverystatus', 'eventid', 'event'];
@@ -67,7 +69,9 @@ function indexOfAny(keys: readonly string[], names: readonly string[]): number {
 /** The columns of a header line, or null when it is not a header this reader knows. */
 export function readHeader(text: string): Columns | null {
   const line = text.startsWith('#Fields:') ? text.slice(8) : text;
-  if (line.startsWith('#')) return null;
+  // Cheap first: every header this reader knows names a recipient column, and
+  // most lines of other logs do not hold the word (no CSV split for them).
+  if (line.startsWith('#') || !RECIPIENT_WORD.test(line)) return null;
   const keys = splitCsvRow(line).map(key);
   const columns: Columns = {
     recipient: indexOfAny(keys, RECIPIENT),
