@@ -110,12 +110,10 @@ function bracketed(text: string, from: number): string | null {
   return close === -1 ? null : text.slice(from + 1, close);
 }
 
-// "H=mx.example.com [192.0.2.10]:25" or "H=[192.0.2.10]".
+// "H=mx.example.com [192.0.2.10]:25" or "H=[192.0.2.10]"; "(helo)" is a name the client gave itself.
 function hostOf(body: string): string | null {
   const name = fieldValue(body, 'H');
-  if (name === null) return null;
-  if (name.startsWith('[') || name.startsWith('(')) return relayHost(name.startsWith('(') ? null : name);
-  return relayHost(name);
+  return name === null || name.startsWith('(') ? null : relayHost(name);
 }
 
 function readRejection(record: LogRecord, message: string): LogRecord {
