@@ -196,3 +196,13 @@ export const MAX_COMPLAINANTS = 100;
 export const MAX_SOPHOS_OPENING_CHARS = 2000;
 /** Characters JSON.parse may read of an Amazon SES event (one is a few KB). */
 export const MAX_SES_JSON_CHARS = 256 * 1024;
+
+// Logs, line streams and ESP events (issue 13; src/logs/, src/events/).
+/**
+ * (Queue id, recipient) pairs --summary tracks to count recipients by final
+ * state: an endless log must not grow the table without bound. Later pairs are
+ * counted as lines only (and as untracked).
+ */
+export const MAX_TRACKED_RECIPIENTS = 500_000;
+/** Wrappers opened around an ESP event (an SNS message holding an SNS message …): deeper ones are an attack. */
+export const MAX_EVENT_WRAP_DEPTH = 4;

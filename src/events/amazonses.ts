@@ -5,7 +5,7 @@
 import type { EventReader, JsonObject } from './types';
 import type { LogRecord } from '../logs/types';
 import { arr, blankRecord, obj, str, timeOf, withoutDiagnosticType } from './json';
-import { cleanAddress } from '../extract/address';
+import { cleanAddress } from '../text/addresses';
 
 const ID = 'amazonses-event';
 

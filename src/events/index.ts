@@ -10,17 +10,15 @@ import { sendgridEvent } from './sendgrid';
 import { mailgunEvent } from './mailgun';
 import { postmarkEvent } from './postmark';
 import { sparkpostEvent } from './sparkpost';
+import { MAX_EVENT_WRAP_DEPTH } from '../limits';
 import { arr, isObject, obj, parseEventInput, str } from './json';
 
 export const EVENT_READERS: readonly EventReader[] = [amazonsesEvent, sendgridEvent, mailgunEvent, postmarkEvent, sparkpostEvent];
 
-// Guard: wrappers inside wrappers are opened this deep at most (an SNS message
-// holding an SNS message holding …).
-const MAX_WRAP_DEPTH = 4;
 
 /** The events a JSON value holds once its wrappers are opened. */
 function unwrap(value: unknown, depth = 0): JsonObject[] {
-  if (depth > MAX_WRAP_DEPTH) return [];
+  if (depth > MAX_EVENT_WRAP_DEPTH) return [];
   if (Array.isArray(value)) return value.flatMap((v) => unwrap(v, depth + 1));
   if (!isObject(value)) return [];
   const message = str(value.Message);

@@ -5,7 +5,7 @@
 import type { EventReader } from './types';
 import type { LogAction } from '../logs/types';
 import { blankRecord, obj, str, timeOf } from './json';
-import { cleanAddress } from '../extract/address';
+import { cleanAddress } from '../text/addresses';
 
 export const mailgunEvent: EventReader = {
   id: 'mailgun-event',

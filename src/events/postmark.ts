@@ -5,7 +5,7 @@
 import type { EventReader } from './types';
 import type { LogRecord } from '../logs/types';
 import { blankRecord, str, timeOf, withoutDiagnosticType } from './json';
-import { cleanAddress } from '../extract/address';
+import { cleanAddress } from '../text/addresses';
 
 // Types that are not a failed delivery; the rest are.
 const DELAYED = new Set(['Transient']);

@@ -5,7 +5,7 @@
 import type { EventReader } from './types';
 import type { LogAction } from '../logs/types';
 import { blankRecord, str, timeOf } from './json';
-import { cleanAddress } from '../extract/address';
+import { cleanAddress } from '../text/addresses';
 
 const ACTIONS: Readonly<Record<string, LogAction>> = {
   bounce: 'failed',

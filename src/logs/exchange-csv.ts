@@ -11,8 +11,8 @@
 // The reader keeps the header of its stream; rows before a header read as null.
 import type { LogAction, LogReader, LogRecord } from './types';
 import { splitCsvRow } from './csv';
-import { cleanAddress } from '../extract/address';
-import { commandOf } from '../extract/delivery-status';
+import { cleanAddress } from '../text/addresses';
+import { commandOf } from '../smtp/commands';
 import { hasSmtpCode } from '../smtp/parse-smtp-line';
 
 /** A column name without case, spaces, dashes or underscores: "recipient-address" → "recipientaddress". */

@@ -7,8 +7,8 @@
 import type { LogAction, LogReadOptions, LogReader, LogRecord } from './types';
 import { normaliseOffset, parseSyslog } from './syslog';
 import { addressValue, fieldValue, relayHost } from './fields';
-import { commandOf } from '../extract/delivery-status';
-import { cleanAddress } from '../extract/address';
+import { commandOf } from '../smtp/commands';
+import { cleanAddress } from '../text/addresses';
 
 const STAMP = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d{3})?)(?: ([+-]\d{4}))? (?:\[\d{1,10}\] )?/;
 // Message ids: "1tXyZa-000AbC-12" (before 4.97), "1tXyZa-000000AbCd-1234" (4.97 on).

@@ -1,7 +1,7 @@
 // Reading "name=value" fields of log lines without regexes: Postfix, Sendmail
 // and OpenSMTPD write them as `to=<a@example.com>`, `relay=host[ip]:25`,
 // `stat="550 …"`, separated by ", " or " ".
-import { cleanAddress } from '../extract/address';
+import { cleanAddress } from '../text/addresses';
 
 function isSeparator(code: number): boolean {
   // start, space, tab, comma, semicolon

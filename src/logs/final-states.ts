@@ -2,13 +2,10 @@
 // deferrals are not N failures. Each (queue id, recipient) keeps its last
 // state; a later delivery or bounce replaces a deferral. Lines are counted too.
 import type { LogRecord } from './types';
+import { MAX_TRACKED_RECIPIENTS } from '../limits';
 
 export type FinalState = 'bounced' | 'deferred' | 'delivered';
 
-// Guard: at most this many (queue id, recipient) pairs are tracked, so an
-// endless log cannot grow the table without bound; later pairs are only
-// counted as lines (and in `untracked`).
-export const MAX_TRACKED_RECIPIENTS = 500_000;
 
 export interface FinalStateCounts {
   /** Records seen, whatever their state. */

@@ -7,4 +7,4 @@ export { LineSplitter, splitLogLines } from './split-lines';
 export { logRecordToCandidate, diagnoseLogRecord, type LogCandidate, type LogFields } from './to-candidate';
 export type { LogAction, LogLine, LogReadOptions, LogReader, LogRecord } from './types';
 export { LogStream } from './stream';
-export { FinalStates, MAX_TRACKED_RECIPIENTS, type FinalState, type FinalStateCounts } from './final-states';
+export { FinalStates, type FinalState, type FinalStateCounts } from './final-states';

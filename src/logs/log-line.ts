@@ -4,8 +4,8 @@
 // line is the reply; the recipient is a to=<…> field or an address in <>.
 import type { LogReader, LogRecord } from './types';
 import { hasSmtpCode } from '../smtp/parse-smtp-line';
-import { commandOf } from '../extract/delivery-status';
-import { findAddresses, isSystemAddress } from '../extract/address';
+import { commandOf } from '../smtp/commands';
+import { findAddresses, isSystemAddress } from '../text/addresses';
 import { normaliseOffset, parseSyslog } from './syslog';
 
 const ISO_STAMP = /^\[?(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?)(Z|[+-]\d{2}:?\d{2}| ?UTC)?\]? ?/;

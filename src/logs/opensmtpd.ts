@@ -6,8 +6,7 @@
 import type { LogAction, LogReader, LogRecord } from './types';
 import { parseSyslog } from './syslog';
 import { addressValue, fieldValue, relayHost } from './fields';
-import { commandOf } from '../extract/delivery-status';
-import { toSmtpCommand } from '../smtp/commands';
+import { commandOf, toSmtpCommand } from '../smtp/commands';
 
 const SESSION = /^[0-9a-f]{16} /;
 

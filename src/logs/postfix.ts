@@ -10,7 +10,7 @@
 import type { LogAction, LogReader, LogRecord } from './types';
 import { parseSyslog } from './syslog';
 import { addressValue, fieldStart, fieldValue, parenthesised, relayHost } from './fields';
-import { commandOf } from '../extract/delivery-status';
+import { commandOf } from '../smtp/commands';
 import type { SmtpCommand } from '../types';
 
 const QUEUE_ID = /^[0-9A-Z]{5,20}$/i;

@@ -8,8 +8,8 @@ import type { LogAction, LogReader, LogRecord } from './types';
 import type { SmtpCommand } from '../types';
 import { parseSyslog } from './syslog';
 import { addressValue, fieldToNext, fieldValue, relayHost } from './fields';
-import { commandOf } from '../extract/delivery-status';
-import { findAddresses } from '../extract/address';
+import { commandOf } from '../smtp/commands';
+import { findAddresses } from '../text/addresses';
 
 const QUEUE_ID = /^[0-9A-Z]{8,20}$/i;
 

@@ -4,8 +4,8 @@
 import type { Candidate, Diagnosis } from '../types';
 import type { LogRecord } from './types';
 import { explainCandidate } from '../explain';
-import { commandOf } from '../extract/delivery-status';
-import { foldSpaces } from '../fold-spaces';
+import { commandOf } from '../smtp/commands';
+import { foldSpaces } from '../text/fold-spaces';
 import { MAX_DIAGNOSTIC_CHARS } from '../limits';
 
 /**
@@ -38,7 +38,7 @@ export function logRecordToCandidate(record: LogRecord): LogCandidate {
   const candidate: LogCandidate = {
     recipient: record.recipient,
     action: record.action,
-    status: record.status,
+    statusField: record.status,
     diagnostic,
     remoteMta: record.relay,
     command: record.command ?? commandOf(diagnostic),

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readArgument, type InputItem } from '../../src/input/read-input';
 import { sniff } from '../../src/input/sniff';
-import { diagnose, looksLikeEmail } from '../../src/diagnose';
+import { diagnose } from '../../src/pipeline/diagnose';
+import { looksLikeEmail } from '../../src/email/looks-like-email';
 
 const BOUNCE = readFileSync(join(__dirname, '..', 'fixtures', 'aol-dsn.eml'), 'latin1');
 const FROM_LINE = 'From MAILER-DAEMON Mon Nov 16 10:00:00 2026\n';

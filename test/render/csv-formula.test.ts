@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderCsvRows, CSV_COLUMNS } from '../../src/render/csv';
-import { diagnoseText } from '../../src/diagnose';
+import { diagnoseText } from '../../src/pipeline/text';
 
 // Issue 15, item 7: a file named "=HYPERLINK(…).eml" put a live formula in the
 // input column. Every column is guarded now, with the usual list of starts.
