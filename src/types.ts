@@ -277,6 +277,17 @@ export interface Diagnosis {
   evidence?: Evidence[];
   /** The titles the text view shows (not in the JSON output). */
   titles?: DiagnosisTitles;
+  // Read from a mail log or an ESP event (issue 13, docs/logs.md). Absent for a
+  // bounce email or a string argument; in JSON only when present (null when the
+  // log line does not have it).
+  /** When the log line was written or the ESP saw the event, ISO 8601. */
+  timestamp?: string | null;
+  /** The MTA's queue id (Postfix, Sendmail), Exim's message id, OpenSMTPD's envelope id, or the ESP's message id. */
+  queueId?: string | null;
+  /** The address as first given, when the log names it apart (Postfix orig_to=, Exim's parent address). */
+  originalRecipient?: string | null;
+  /** The ESP's own bounce type, as it writes it ("Permanent/General", "blocked", "HardBounce"); events only. */
+  espType?: string | null;
 }
 
 /** The result for one input message (an argument, a file, one message of an mbox). */

@@ -12,6 +12,8 @@ import { chooseSink } from './sinks';
 import { filterDiagnoses } from './only';
 import { checkOptions, type Options } from './options';
 import { diagnoseItem, diagnoseItemSync, type Outcome } from './diagnose-item';
+import { readTextItem } from './text-input';
+import { logSummaryOf } from './log-summary';
 import { EXIT_DIAGNOSED, EXIT_NOTHING, EXIT_TROUBLE } from './exit-codes';
 
 /** What one call of main() writes through. */
@@ -36,6 +38,8 @@ export async function run(inputs: string[], opts: Options, session: Session): Pr
   const chalk = new Chalk({ level: colorLevel(opts.color, io.env, io.detectColor()) });
   const sink = chooseSink(opts, chalk, args.length > 1);
   const summary = opts.summary === true ? createSummary() : null;
+  const logSummary = summary === null ? null : logSummaryOf(summary);
+  const textMode = opts.json !== true && opts.ndjson !== true && opts.csv !== true && opts.summary !== true;
   const reader = io.env.WHYBOUNCE_READER === 'mailparser' ? 'mailparser' : 'auto';
   // Progress goes with output that is not on the same terminal (a file, a pipe, a summary).
   const progress = new Progress(
@@ -77,6 +81,15 @@ export async function run(inputs: string[], opts: Options, session: Session): Pr
   let emails = 0;
   for await (const batch of readInputBatches(args, { stdin: () => io.stdin.read() })) {
     for (const item of batch) {
+      if (item.kind === 'text') {
+        // A log, error lines or ESP events: one record per error line, as each line comes.
+        const counts = await readTextItem(item, { emit, onRecord: logSummary?.onRecord.bind(logSummary), now: io.now?.() });
+        if (logSummary !== null) logSummary.skippedLines += counts.skipped;
+        if (counts.skipped > 0 && textMode && opts.quiet !== true) {
+          warn(session, item.name, `${counts.skipped} ${counts.skipped === 1 ? 'line' : 'lines'} without an SMTP error skipped`);
+        }
+        continue;
+      }
       if (item.kind === 'data' && ++emails === 2) io.tuneForBatch?.();
       const waiting = emit(diagnoseItemSync(item, reader) ?? (await diagnoseItem(item, reader)));
       if (waiting !== undefined) await waiting;
@@ -85,6 +98,7 @@ export async function run(inputs: string[], opts: Options, session: Session): Pr
   progress.clear();
   await output.write(sink.end());
 
+  logSummary?.finish();
   if (summary !== null && opts.quiet !== true) {
     if (opts.json === true) await output.write(escapeJsonText(JSON.stringify(summaryRecord(summary), null, 2)) + '\n');
     else if (opts.ndjson === true) await output.write(escapeJsonText(JSON.stringify(summaryRecord(summary))) + '\n');

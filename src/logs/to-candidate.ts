@@ -55,9 +55,9 @@ export function logRecordToCandidate(record: LogRecord): LogCandidate {
 }
 
 /** A record diagnosed: the usual Diagnosis with the log's fields added. */
-export function diagnoseLogRecord(record: LogRecord): Diagnosis & LogFields {
+export function diagnoseLogRecord(record: LogRecord): Diagnosis {
   const candidate = logRecordToCandidate(record);
-  const diagnosis: Diagnosis & LogFields = {
+  const diagnosis: Diagnosis = {
     ...explainCandidate(candidate),
     timestamp: candidate.timestamp,
     queueId: candidate.queueId,
