@@ -73,7 +73,7 @@ test('a single line on stdin is one record named "-", as before', async () => {
   assert.equal(record.input, '-');
   assert.equal(record.diagnoses.length, 1);
   assert.equal(record.diagnoses[0]?.format, 'line');
-  assert.equal(record.diagnoses[0]?.recipient, 'a@example.com');
+  assert.equal(record.diagnoses[0].recipient, 'a@example.com');
 });
 
 test('one argument is still one record, however many codes it holds', async () => {
@@ -118,17 +118,16 @@ test('a Postfix log file: one record per delivery line with the log fields, form
   const alice = records.find((x) => x.diagnoses[0]?.recipient === 'alice@example.com');
   assert.equal(alice?.input, `${path}:3`);
   assert.deepEqual(
-    alice?.diagnoses.map((d) => [d.format, d.action, d.replyCode, d.status, d.reason, d.hardBounce, d.remoteMta, d.queueId, d.originalRecipient]),
+    alice.diagnoses.map((d) => [d.format, d.action, d.replyCode, d.status, d.reason, d.hardBounce, d.remoteMta, d.queueId, d.originalRecipient]),
     [['postfix-log', 'failed', 550, '5.1.1', 'userunknown', true, 'mx.example.com', '4Xq7Lm0AbCz', 'team@example.org']],
   );
   // A classic syslog stamp takes its year from the run's clock; an RFC 3339 one keeps its own.
-  assert.match(alice?.diagnoses[0]?.timestamp ?? '', /^--12-04T10:00:02$/);
-  const dated = await call(['--ndjson', path], {});
-  assert.ok(ndjson(dated.stdout).some((x) => x.diagnoses[0]?.timestamp === '2026-12-04T10:00:11.123456+01:00'));
+  assert.match(alice.diagnoses[0]?.timestamp ?? '', /^--12-04T10:00:02$/);
+  assert.ok(records.some((x) => x.diagnoses[0]?.timestamp === '2026-12-04T10:00:11.123456+01:00'));
   // A delivery is a record too, but no bounce.
   const dave = records.find((x) => x.diagnoses[0]?.recipient === 'dave@example.org');
   assert.equal(dave?.isBounce, false);
-  assert.equal(dave?.diagnoses[0]?.action, 'delivered');
+  assert.equal(dave.diagnoses[0]?.action, 'delivered');
 });
 
 test('--only and -q work on a log: only the hard bounces, and the exit code says whether there was one', async () => {
@@ -180,7 +179,7 @@ test('ESP events, NDJSON on stdin and a JSON file: one record each, the ESP type
   const record = JSON.parse(one.stdout) as Record13 | Record13[];
   const first = Array.isArray(record) ? record[0] : record;
   assert.equal(first?.diagnoses[0]?.format, 'postmark-event');
-  assert.equal(typeof first?.diagnoses[0]?.espType, 'string');
+  assert.equal(typeof first.diagnoses[0].espType, 'string');
 });
 
 test('rotated and compressed logs in a folder are read like mail files; other text files are still skipped', async () => {
@@ -221,7 +220,9 @@ function nextLine(child: ReturnType<typeof spawnCli>, state: { buffer: string })
       state.buffer += chunk.toString('utf8');
       tryTake();
     };
-    const onExit = (): void => reject(new Error(`exited before a line came: ${state.buffer}`));
+    const onExit = (): void => {
+      reject(new Error(`exited before a line came: ${state.buffer}`));
+    };
     if (tryTake()) return;
     child.stdout.on('data', onData);
     child.once('exit', onExit);
