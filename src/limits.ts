@@ -206,3 +206,5 @@ export const MAX_SES_JSON_CHARS = 256 * 1024;
 export const MAX_TRACKED_RECIPIENTS = 500_000;
 /** Wrappers opened around an ESP event (an SNS message holding an SNS message …): deeper ones are an attack. */
 export const MAX_EVENT_WRAP_DEPTH = 4;
+/** Diagnoses of log records kept for reuse by reply text (src/logs/to-candidate.ts); the table is emptied when full. */
+export const MAX_LOG_DIAGNOSIS_CACHE = 2000;

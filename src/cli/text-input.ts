@@ -109,13 +109,16 @@ export async function readTextItem(item: TextItem, run: TextRun): Promise<TextCo
     if (first !== null) await send(first);
   };
   const take = async (records: readonly LogRecord[]): Promise<void> => {
+    if (records.length === 0) return;
     for (const record of records) {
       if (!state.started && state.held === null) {
         state.held = record;
         continue;
       }
-      await release();
-      await send(record);
+      if (state.held !== null) await release();
+      // A promise only when the output must drain: no microtask per record otherwise.
+      const waiting = send(record);
+      if (waiting !== undefined) await waiting;
     }
   };
 

@@ -6,7 +6,7 @@ import type { LogRecord } from './types';
 import { explainCandidate } from '../explain';
 import { commandOf } from '../smtp/commands';
 import { foldSpaces } from '../text/fold-spaces';
-import { MAX_DIAGNOSTIC_CHARS } from '../limits';
+import { MAX_DIAGNOSTIC_CHARS, MAX_LOG_DIAGNOSIS_CACHE } from '../limits';
 
 /**
  * The fields a log record adds to the JSON contract (proposed; all optional,
@@ -54,15 +54,34 @@ export function logRecordToCandidate(record: LogRecord): LogCandidate {
   return candidate;
 }
 
+// A log repeats itself: a deferred message is logged again at each retry with
+// the same reply, and diagnosing is most of the time a log takes. A diagnosis
+// is kept under everything it is made from (the recipient and the whole text
+// included, so a copy is what diagnosing again would give) and reused.
+const cache = new Map<string, Diagnosis>();
+
+function cacheKey(c: LogCandidate): string {
+  return [c.format, c.action ?? '', c.statusField ?? '', c.command ?? '', c.remoteMta ?? '', c.reason ?? '', c.feedbackType ?? '', c.recipient ?? '', c.diagnostic].join('\u0000');
+}
+
+function explainCached(candidate: LogCandidate): Diagnosis {
+  const key = cacheKey(candidate);
+  const kept = cache.get(key);
+  if (kept !== undefined) return { ...kept };
+  const diagnosis = explainCandidate(candidate);
+  // Guard (MAX_LOG_DIAGNOSIS_CACHE): the table is emptied when full, so memory stays flat on an endless log.
+  if (cache.size >= MAX_LOG_DIAGNOSIS_CACHE) cache.clear();
+  cache.set(key, diagnosis);
+  return { ...diagnosis };
+}
+
 /** A record diagnosed: the usual Diagnosis with the log's fields added. */
 export function diagnoseLogRecord(record: LogRecord): Diagnosis {
   const candidate = logRecordToCandidate(record);
-  const diagnosis: Diagnosis = {
-    ...explainCandidate(candidate),
-    timestamp: candidate.timestamp,
-    queueId: candidate.queueId,
-    originalRecipient: candidate.originalRecipient,
-  };
+  const diagnosis: Diagnosis = explainCached(candidate);
+  diagnosis.timestamp = candidate.timestamp;
+  diagnosis.queueId = candidate.queueId;
+  diagnosis.originalRecipient = candidate.originalRecipient;
   if (candidate.espType !== undefined) diagnosis.espType = candidate.espType;
   return diagnosis;
 }
