@@ -17,10 +17,18 @@ export interface FinalStateCounts {
   untracked: number;
 }
 
+// The first reply code of a text (a class digit then two digits, alone).
+const REPLY_CODE = /(?:^|[^\d.])([245])\d\d(?![\d.])/;
+
 function stateOf(record: LogRecord): FinalState | null {
   if (record.action === 'failed') return 'bounced';
   if (record.action === 'delayed') return 'deferred';
   if (record.action === 'delivered') return 'delivered';
+  // A line that states no outcome (a bare "550 5.1.1 …" line): its code's class says it.
+  const digit = record.status?.charAt(0) ?? REPLY_CODE.exec(record.text)?.[1];
+  if (digit === '5') return 'bounced';
+  if (digit === '4') return 'deferred';
+  if (digit === '2') return 'delivered';
   return null;
 }
 

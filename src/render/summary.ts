@@ -162,7 +162,7 @@ export function renderSummaryText(summary: Summary, c: ChalkInstance): string {
   if (summary.log !== undefined) {
     const r = summary.log.recipients;
     const states = [`${r.bounced} bounced`, `${r.deferred} still deferred`, `${r.delivered} delivered`];
-    if (r.untracked > 0) states.push(`${r.untracked} ${r.untracked === 1 ? 'line' : 'lines'} with no recipient or queue id`);
+    if (r.untracked > 0) states.push(`${r.untracked} not counted (no recipient, or the table of MAX_TRACKED_RECIPIENTS was full)`);
     blocks.push(
       [
         c.bold('Recipients by final state'),
