@@ -100,7 +100,8 @@ export async function readTextItem(item: TextItem, run: TextRun): Promise<TextCo
     state.started = true;
     counts.records++;
     run.onRecord?.(record);
-    return run.emit({ ok: recordResult(logsModule, record, `${item.name}:${record.line ?? counts.records}`) });
+    // `source`: --json gives one object for the whole input, each diagnosis naming its line (as for an mbox).
+    return run.emit({ ok: recordResult(logsModule, record, `${item.name}:${record.line ?? counts.records}`), source: item.name });
   };
   /** Lets the held record out (a second record came, or the input paused). */
   const release = async (): Promise<void> => {
@@ -205,7 +206,8 @@ async function readEvents(
     n++;
     counts.records++;
     run.onRecord?.(record);
-    await run.emit({ ok: recordResult(modules.logs, record, several ? `${item.name}#${n}` : item.name) });
+    if (several) await run.emit({ ok: recordResult(modules.logs, record, `${item.name}#${n}`), source: item.name });
+    else await run.emit({ ok: recordResult(modules.logs, record, item.name) });
   }
   if (found.records.length === 0) {
     await run.emit({ ok: { input: item.name, isBounce: false, diagnoses: [], warnings: ['No bounce event of a known email service found.'] } });

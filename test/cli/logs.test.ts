@@ -32,6 +32,7 @@ interface Record13 {
     queueId?: string | null;
     originalRecipient?: string | null;
     espType?: string | null;
+    message?: string;
   }[];
 }
 
@@ -74,6 +75,19 @@ test('a single line on stdin is one record named "-", as before', async () => {
   assert.equal(record.diagnoses.length, 1);
   assert.equal(record.diagnoses[0]?.format, 'line');
   assert.equal(record.diagnoses[0].recipient, 'a@example.com');
+});
+
+test('--json gives one object for a log, as for an mbox: each diagnosis names its line', async () => {
+  const r = await call(['--json'], { stdin: '550 5.1.1 user unknown\n452 4.2.2 mailbox full\n' });
+  const record = JSON.parse(r.stdout) as Record13;
+  assert.equal(record.input, '-');
+  assert.deepEqual(
+    record.diagnoses.map((d) => [d.message, d.status]),
+    [
+      ['-:1', '5.1.1'],
+      ['-:2', '4.2.2'],
+    ],
+  );
 });
 
 test('one argument is still one record, however many codes it holds', async () => {
