@@ -203,7 +203,7 @@ export const MAX_SES_JSON_CHARS = 256 * 1024;
  * state: an endless log must not grow the table without bound. Later pairs are
  * counted as lines only (and as untracked).
  */
-export const MAX_TRACKED_RECIPIENTS = 500_000;
+export const MAX_TRACKED_RECIPIENTS = 200_000;
 /** Wrappers opened around an ESP event (an SNS message holding an SNS message …): deeper ones are an attack. */
 export const MAX_EVENT_WRAP_DEPTH = 4;
 /** Diagnoses of log records kept for reuse by reply text (src/logs/to-candidate.ts); the table is emptied when full. */

@@ -46,7 +46,8 @@ export class FinalStates {
       return;
     }
     // Without a queue id (an SMTP-time reject, an ESP event) the recipient alone is the key.
-    const key = `${record.queueId ?? ''}\u0000${record.recipient.toLowerCase()}`;
+    // A string of its own (the leading space sliced off): slices of the log line would keep the whole line alive.
+    const key = ` ${record.queueId ?? ''}\u0000${record.recipient.toLowerCase()}`.slice(1);
     if (!this.states.has(key) && this.states.size >= MAX_TRACKED_RECIPIENTS) {
       this.untracked++;
       return;

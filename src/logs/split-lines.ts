@@ -37,6 +37,16 @@ function replyHead(line: string): { code: string; dash: boolean } | null {
   return { code: line.slice(i, i + 3), dash: next === DASH };
 }
 
+/**
+ * The text as a string of its own. A line sliced from a chunk keeps the whole
+ * chunk alive in V8 as long as the line (or any slice of it: a recipient, a
+ * queue id kept by --summary) is; copied, a chunk is freed once it is read, and
+ * memory stays flat however long the log. (A join of several lines is a copy already.)
+ */
+function ownCopy(text: string): string {
+  return ` ${text}`.slice(1);
+}
+
 function isBlank(line: string): boolean {
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
@@ -145,7 +155,7 @@ export class LineSplitter {
 
   private emit(out: LogLine[]): void {
     if (this.pending.length === 0) return;
-    out.push({ text: this.pending.join('\n'), line: this.pendingStart });
+    out.push({ text: this.pending.length === 1 ? ownCopy(this.pending[0] ?? '') : this.pending.join('\n'), line: this.pendingStart });
     this.pending = [];
     this.pendingChars = 0;
     this.openCode = '';
