@@ -75,7 +75,7 @@ export default defineConfig(
     // the build splits off dist/diagnose.cjs, and `require('mailparser')` picks
     // its CJS build (notes/ECOSYSTEM.md §2a); node:stream is for gzip input and
     // node:v8 tunes V8 for a batch. Only these five are allowed.
-    files: ['src/cli/diagnose-item.ts', 'src/cli/process-io.ts', 'src/email/parse-email.ts', 'src/input/read-input.ts'],
+    files: ['src/cli/diagnose-item.ts', 'src/cli/process-io.ts', 'src/email/parse-email.ts', 'src/input/read-input.ts', 'src/input/gunzip.ts'],
     rules: {
       '@typescript-eslint/no-require-imports': ['error', { allow: ['^\\.\\./pipeline/diagnose$', '^mailparser$', '^node:zlib$', '^node:stream$', '^node:v8$'] }],
     },
