@@ -83,6 +83,7 @@ export default defineConfig(
       'src/input/read-input.ts',
       'src/cli/text-input.ts',
       'src/cli/log-summary.ts',
+      'src/input/gunzip.ts',
     ],
     rules: {
       '@typescript-eslint/no-require-imports': [

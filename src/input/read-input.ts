@@ -8,6 +8,7 @@ import { hasSmtpCode } from '../smtp/parse-smtp-line';
 import { MAX_FILE_BYTES, MAX_FOLDER_DEPTH, MAX_MESSAGE_BYTES, READ_CHUNK_BYTES, SNIFF_BYTES } from '../limits';
 import { collect, countFromLines, firstLineIsLog, isBinary, peek, sniff, utf16Bom, utf8BomLength } from './sniff';
 import { MboxSplitter, type MboxMessage } from './split-mbox';
+import { gunzipMembers } from './gunzip';
 import { specialKind, walkFolder } from './walk-folder';
 
 /**
@@ -92,16 +93,6 @@ function describeError(err: unknown): string {
   }
 }
 
-function gunzip(chunks: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
-  // Loaded on first use: zlib adds ~2 ms to the start of every run, and Node's
-  // stream modules ~1 ms to a raw string's run (docs/performance.md).
-  const { createGunzip } = require('node:zlib') as typeof import('node:zlib');
-  const { pipeline, Readable } = require('node:stream') as typeof import('node:stream');
-  const unzip = createGunzip();
-  // Errors of either side surface in the consumer's for-await over `unzip`.
-  pipeline(Readable.from(chunks, { objectMode: false }), unzip, () => undefined);
-  return unzip;
-}
 
 function sizeWarning(): string {
   return `This message is larger than ${MAX_MESSAGE_BYTES} bytes (MAX_MESSAGE_BYTES); only the first part was read.`;
@@ -180,7 +171,12 @@ async function* messagesOf(
   const { head, rest } = await peek(chunks, SNIFF_BYTES, firstLineIsLog);
   const kind = sniff(head);
   if (kind === 'gzip' && options.gzipped !== true) {
-    yield* messagesOf(name, gunzip(rest), { ...options, gzipped: true });
+    // gunzip.ts loads zlib on first use: it adds ~2 ms to the start of every run (docs/performance.md).
+    const tail = { garbage: 0 };
+    yield* messagesOf(name, gunzipMembers(rest, tail), { ...options, gzipped: true });
+    if (tail.garbage > 0) {
+      yield [{ kind: 'skipped', name, reason: `${tail.garbage} bytes after the end of the gzip data were ignored (as gzip -d does)` }];
+    }
     return;
   }
   if (head.length === 0) {
