@@ -147,8 +147,9 @@ test('limits: MAX_MESSAGE_BYTES and MAX_FILE_BYTES are named where they cut or r
   const mbox: InputItem[] = [];
   for await (const item of readArgument('-', { stdin: () => stream('From a@example.com Mon Nov 16 10:00:00 2026\nSubject: x\n\n', MAX_MESSAGE_BYTES + 1) })) mbox.push(item);
   assert.ok(mbox[0]?.kind === 'data' && hasWarning(mbox[0].warnings ?? [], 'MAX_MESSAGE_BYTES'), JSON.stringify(mbox[0]?.name));
+  // (A text that is no email is a stream of lines, read with no file cap: see test/cli/logs.test.ts.)
   const file: InputItem[] = [];
-  for await (const item of readArgument('-', { stdin: () => stream('Subject: x\n\n', MAX_FILE_BYTES + 1) })) file.push(item);
+  for await (const item of readArgument('-', { stdin: () => stream(HEAD, MAX_FILE_BYTES + 1) })) file.push(item);
   assert.ok(file[0]?.kind === 'error' && file[0].error.includes('(MAX_FILE_BYTES)'), JSON.stringify(file[0]));
 });
 
