@@ -128,11 +128,16 @@ function providerReason(found: ReasonEvidence, provider: ProviderFinding | null,
   return null;
 }
 
-function hardNote(reason: ReasonId, cls: StatusClass | null, hard: boolean): string {
+function hardNote(reason: ReasonId, cls: StatusClass | null, hard: boolean, replyCode: number | null): string {
+  if (!hard && (cls === 'transient' || (replyCode !== null && replyCode >= 400 && replyCode < 500)) && HARD_REASONS.has(reason)) {
+    return `${reason}, but a transient class answered (the server asked for a retry): soft bounce`;
+  }
   if (hard) return `${reason}${reason === 'notaccept' ? ' with a permanent class' : ''} means the address itself is dead: hard bounce`;
   if (reason === 'notaccept') return `notaccept with class ${cls ?? 'unknown'} (not permanent) may pass: soft bounce`;
   return `${reason} is not userunknown, hostunknown, hasmoved or a permanent notaccept, so the address may still work: soft bounce`;
 }
+
+const HARD_REASONS: ReadonlySet<ReasonId> = new Set<ReasonId>(['userunknown', 'hostunknown', 'hasmoved', 'notaccept']);
 
 // Reasons that a format decides for messages that are not SMTP errors.
 const NO_SMTP_REPLY: ReadonlySet<string> = new Set(['feedback', 'vacation']);
@@ -219,7 +224,7 @@ export function explainCandidate(c: Candidate): Diagnosis {
       about: 'reason',
       source: found.rule === 'phrase' ? source : 'rule',
       input: found.rule === 'phrase' ? found.matched : null,
-      note: `${found.rule} rule: ${reasonNote(found)}`,
+      note: `${found.rule} rule: ${reasonNote(found)}${found.step === undefined ? '' : ` [decided by: ${found.step}]`}${found.source === undefined ? '' : ` (written by ${found.source})`}`,
     });
     const better = providerReason(found, providerFinding, status);
     if (better !== null && providerFinding?.code) {
@@ -233,8 +238,8 @@ export function explainCandidate(c: Candidate): Diagnosis {
     }
   }
   const rule = reasonRule(reason);
-  const hardBounce = isHardBounce(reason, cls);
-  evidence.push({ about: 'hardBounce', source: 'rule', input: null, note: hardNote(reason, cls, hardBounce) });
+  const hardBounce = isHardBounce(reason, cls, replyCode);
+  evidence.push({ about: 'hardBounce', source: 'rule', input: null, note: hardNote(reason, cls, hardBounce, replyCode) });
 
   if (providerFinding !== null) {
     evidence.push({

@@ -95,6 +95,8 @@ import { userunknown } from './userunknown.js';
 import { vacation } from './vacation.js';
 import { virusdetected } from './virusdetected.js';
 import { phraseFinder } from './find-phrase.js';
+import { findVocabulary } from './vocabulary/index.js';
+import { stepOf, type EvidenceStep } from './order.js';
 import { foldSpaces } from '../fold-spaces';
 
 export interface ReasonRule {
@@ -137,6 +139,10 @@ export interface ReasonEvidence {
   rule: ReasonRuleKind;
   /** The phrase, status code, reply code, command or action that matched; null for the default. */
   matched: string | null;
+  /** Which step of the order of evidence (README.md) decided. */
+  step?: EvidenceStep;
+  /** For a vocabulary entry: which server or provider writes these words, and where. */
+  source?: string;
 }
 
 /**
@@ -273,7 +279,8 @@ export function classifyReason(input: ReasonInput): ReasonId {
 
 export function explainReason(input: ReasonInput): ReasonEvidence {
   const facts = readFacts(input);
-  return byLocalMailer(facts, byTheSteps(facts));
+  const found = byLocalMailer(facts, byTheSteps(facts));
+  return { ...found, step: stepOf(found, REASON_BY_STATUS.get(found.matched ?? '') === found.reason) };
 }
 
 function byTheSteps(facts: Facts): ReasonEvidence {
@@ -281,6 +288,7 @@ function byTheSteps(facts: Facts): ReasonEvidence {
     bySuccess(facts) ??
     byWords(facts, 'phrases') ??
     byStatusCode(facts) ??
+    byVocabulary(facts) ??
     byEarlyCommand(facts) ??
     byWords(facts, 'hints') ??
     byDelay(facts) ??
@@ -349,6 +357,14 @@ function byStatusCode(f: Facts): ReasonEvidence | null {
   return reason ? correct({ reason, rule: 'status', matched: f.status }, f.input, f.text) : null;
 }
 
+/** 3b. The servers' and providers' own wording (vocabulary/): what a server writes names the cause better than the code class. */
+function byVocabulary(f: Facts): ReasonEvidence | null {
+  const hit = findVocabulary(f.text);
+  if (hit === null) return null;
+  const matched = typeof hit.phrase === 'string' ? hit.phrase : (hit.phrase.exec(f.text)?.[0] ?? hit.phrase.source);
+  return { ...correct({ reason: hit.reason, rule: 'phrase', matched }, f.input, f.text), source: hit.source };
+}
+
 /** 4. Commands sent before any recipient was named. A 4xx there is usually load, not a verdict. */
 function byEarlyCommand(f: Facts): ReasonEvidence | null {
   const { command } = f.input;
@@ -410,8 +426,12 @@ function byLocalMailer(f: Facts, found: ReasonEvidence): ReasonEvidence {
   return { reason: 'mailererror', rule: 'phrase', matched: 'x-unix (Diagnostic-Code type)' };
 }
 
-/** hardBounce of DESIGN.md: the address itself is dead. notaccept counts only when permanent (a 4xx may be a DNS hiccup). */
-export function isHardBounce(reason: ReasonId, statusClass: StatusClass | null): boolean {
+/**
+ * hardBounce of DESIGN.md: the address itself is dead. notaccept counts only when permanent (a 4xx may be a DNS hiccup).
+ * Nothing a transient class answered is hard: a 4.x.x status or a 4xx reply means the server itself asked for a retry.
+ */
+export function isHardBounce(reason: ReasonId, statusClass: StatusClass | null, replyCode: number | null = null): boolean {
+  if (statusClass === 'transient' || (replyCode !== null && replyCode >= 400 && replyCode < 500)) return false;
   if (reason === 'userunknown' || reason === 'hostunknown' || reason === 'hasmoved') return true;
   return reason === 'notaccept' && statusClass === 'permanent';
 }
