@@ -238,6 +238,10 @@ const SUBJECT_REASONS: Record<string, ReasonId> = {
   '7': 'securityerror',
 };
 
+/** Step 7: words of a refusal, and of a network failure (for an X.4.x status that says which). */
+const REFUSAL_WORDS = /\b(?:rejected|denied|refused)\b/;
+const NETWORK_WORDS = /\b(?:connect(?:ion)?|timed? ?out|dns|route|routing|unreachable|loop)/;
+
 /** Step 8: basic reply codes whose RFC meaning points at one reason. */
 const REPLY_REASONS: Readonly<Record<number, ReasonId>> = {
   421: 'systemerror', // service not available, closing channel
@@ -286,6 +290,7 @@ export function explainReason(input: ReasonInput): ReasonEvidence {
 function byTheSteps(facts: Facts): ReasonEvidence {
   return (
     bySuccess(facts) ??
+    byVocabulary(facts, true) ??
     byWords(facts, 'phrases') ??
     byStatusCode(facts) ??
     byVocabulary(facts) ??
@@ -358,8 +363,8 @@ function byStatusCode(f: Facts): ReasonEvidence | null {
 }
 
 /** 3b. The servers' and providers' own wording (vocabulary/): what a server writes names the cause better than the code class. */
-function byVocabulary(f: Facts): ReasonEvidence | null {
-  const hit = findVocabulary(f.text);
+function byVocabulary(f: Facts, sentencesOnly = false): ReasonEvidence | null {
+  const hit = findVocabulary(f.text, sentencesOnly);
   if (hit === null) return null;
   const matched = typeof hit.phrase === 'string' ? hit.phrase : (hit.phrase.exec(f.text)?.[0] ?? hit.phrase.source);
   return { ...correct({ reason: hit.reason, rule: 'phrase', matched }, f.input, f.text), source: hit.source };
@@ -382,11 +387,13 @@ function byDelay(f: Facts): ReasonEvidence | null {
 }
 
 /** 7. The class and subject of the status code. */
-function byStatusSubject({ status, statusClass, subject }: Facts): ReasonEvidence | null {
+function byStatusSubject({ status, statusClass, subject, text }: Facts): ReasonEvidence | null {
   if (status === null || subject === null) return null;
   if (subject === '1' && statusClass === '5') return { reason: 'userunknown', rule: 'status', matched: status };
   // X.5.0 is sent for anything by some servers (Orange, Outlook.com): it says nothing about syntax.
   if (subject === '5' && status.split('.')[2] === '0') return null;
+  // X.4.x is network and routing; a server that writes "rejected"/"denied"/"refused" refused, the network did not fail.
+  if (subject === '4' && REFUSAL_WORDS.test(text) && !NETWORK_WORDS.test(text)) return null;
   const reason = SUBJECT_REASONS[subject];
   return reason ? { reason, rule: 'status', matched: status } : null;
 }
@@ -469,7 +476,9 @@ function correct(found: ReasonEvidence, input: ReasonInput, text: string): Reaso
   }
   // Unless the status itself says "no such mailbox" (5.1.1): with PIPELINING, replies to
   // RCPT arrive after DATA was sent, and transcripts then show them under DATA.
-  const statusSaysUnknown = input.status !== null && REASON_BY_STATUS.get(input.status.trim()) === 'userunknown';
+  // Any 5.1.x is about the address (RFC 3463 subject 1): with "unknown user" words the address was judged.
+  const statusSaysUnknown =
+    input.status !== null && (REASON_BY_STATUS.get(input.status.trim()) === 'userunknown' || input.status.trim().startsWith('5.1.'));
   if (
     found.reason === 'userunknown' &&
     ((command === null && input.standalone !== true) || command === 'DATA' || command === 'BDAT') &&

@@ -17,9 +17,20 @@ export interface VocabularyEntry {
   readonly situation: string;
   /** Where the wording is written: "postfix: src/smtpd/smtpd_check.c", or a provider's page. */
   readonly source: string;
+  /**
+   * A whole sentence of one server that holds a shorter phrase of another reason
+   * (Sendmail's "Relaying denied. Proper authentication required." holds
+   * "authentication required"): tried before the phrase lists, not after them.
+   */
+  readonly sentence?: true;
 }
 
 /** Builds an entry; tables read as one call per line. */
 export function entry(phrase: string | RegExp, reason: ReasonId, situation: string, source: string): VocabularyEntry {
   return { phrase, reason, situation, source };
+}
+
+/** An entry for a whole server sentence, tried before the phrase lists (see `sentence`). */
+export function sentence(phrase: string, reason: ReasonId, situation: string, source: string): VocabularyEntry {
+  return { phrase, reason, situation, source, sentence: true };
 }

@@ -6,12 +6,12 @@
 import { entry, type VocabularyEntry } from './entry.js';
 
 const RFC7372 = 'RFC 7372 (X.7.20–X.7.26 name these checks); IANA SMTP enhanced status codes';
-const POSTGREY = 'postgrey 1.37 (Debian source package postgrey): postgrey, greylist_text "Greylisted, see …"';
+const POSTGREY = 'postgrey: postgrey (1.37, Debian source package postgrey), greylist_text "Greylisted, see …"';
 
 export const GENERIC: readonly VocabularyEntry[] = [
   entry('greylist', 'speeding', 'a greylisting filter defers first contact from an unknown client/sender/recipient triplet; a retry passes', POSTGREY),
   entry('graylist', 'speeding', 'the same, American spelling', POSTGREY),
-  entry(/\b(?:virus|malware|infected)\b/, 'virusdetected', 'a virus scanner on the receiving side refused the message', 'the words of content scanners (ClamAV-style "Virus found", "infected")'),
+  entry(/\b(?:virus|malware|infected)\b/, 'virusdetected', 'a virus scanner on the receiving side refused the message', 'RFC 3463 X.7.x refusals: the words of content scanners ("Virus found", "infected")'),
   entry(/\brelay(?:ing)?\b/, 'norelaying', 'the server is not the recipient\'s and refuses to pass mail on ("relaying denied", "relay not permitted", "unable to relay")', 'sendmail: cf/m4/proto.m4; exim: src/configure.default; postfix: src/smtpd/smtpd_check.c'),
   entry(/\b(?:spamhaus|spamcop|barracudacentral|uceprotect|sorbs\.net|abuseat\.org|mailspike|psbl\.surriel)/, 'blocked', 'the refusal names a DNS blocklist the client IP is on', 'ANCHORS.md §3 "DNS blocklists: how they show up in bounce text"'),
   entry(/\b(?:blacklist|blocklist|denylist|black list|block list|dnsbl|rbl)/, 'blocked', 'the client IP or host is on a blocklist', 'ANCHORS.md §3 "DNS blocklists"; postfix: src/global/mail_params.h (default_rbl_reply)'),

@@ -28,9 +28,15 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
   ...GENERIC,
 ];
 
-/** The first entry whose phrase is in `text` (already normalised: lower case, folded spaces), or null. */
-export function findVocabulary(text: string): VocabularyEntry | null {
-  for (const e of VOCABULARY) {
+const SENTENCES: readonly VocabularyEntry[] = VOCABULARY.filter((e) => e.sentence === true);
+
+/**
+ * The first entry whose phrase is in `text` (already normalised: lower case, folded
+ * spaces), or null. With `sentencesOnly`, only the whole server sentences that must be
+ * tried before the phrase lists.
+ */
+export function findVocabulary(text: string, sentencesOnly = false): VocabularyEntry | null {
+  for (const e of sentencesOnly ? SENTENCES : VOCABULARY) {
     if (typeof e.phrase === 'string' ? text.includes(e.phrase) : e.phrase.test(text)) return e;
   }
   return null;

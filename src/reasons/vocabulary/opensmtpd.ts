@@ -10,7 +10,6 @@ const ESC = 'opensmtpd: usr.sbin/smtpd/esc.c (the RFC 3463 titles used as reply 
 
 export const OPENSMTPD: readonly VocabularyEntry[] = [
   entry('message is not rfc 2822 compliant', 'notcompliantrfc', 'smtpd refused a malformed message after DATA', 'opensmtpd: usr.sbin/smtpd/smtp_session.c'),
-  entry('no mx found for ', 'hostunknown', 'mta: the destination domain has no MX and no address ("No MX found for domain/destination")', MTA),
   entry('domain does not exist', 'hostunknown', 'mta: DNS says the destination domain does not exist', MTA),
   entry('network error on destination mxs', 'networkerror', 'mta: every MX of the destination failed at the network level', MTA),
   entry('tls required but not supported by remote host', 'failedstarttls', 'mta: the relay rule demands TLS and the server offers no STARTTLS', MTA_SESSION),

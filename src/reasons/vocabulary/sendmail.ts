@@ -2,11 +2,12 @@
 // server's replies and the texts its queue writes into bounces, and the rule-set
 // messages of the m4 configuration (cf/).
 
-import { entry, type VocabularyEntry } from './entry.js';
+import { entry, sentence, type VocabularyEntry } from './entry.js';
 
 const PROTO = 'sendmail: cf/m4/proto.m4';
 
 export const SENDMAIL: readonly VocabularyEntry[] = [
+  sentence('relaying denied. proper authentication required', 'norelaying', 'check_rcpt with _USE_AUTH_: relaying is refused to a client that did not log in', PROTO),
   entry('relaying denied', 'norelaying', 'check_rcpt: the client may not relay to this domain (confRELAY_MSG)', PROTO),
   entry('mailbox disabled for ', 'suspend', 'an access-map REJECT on the recipient (confRCPTREJ_MSG "Mailbox disabled for this recipient")', PROTO),
   entry(/domain of sender address \S+ does not resolve/, 'rejected', 'check_mail: the sender domain lookup failed for now (451 4.1.8)', PROTO),
