@@ -137,7 +137,7 @@ function hardNote(reason: ReasonId, cls: StatusClass | null, hard: boolean, repl
   return `${reason} is not userunknown, hostunknown, hasmoved or a permanent notaccept, so the address may still work: soft bounce`;
 }
 
-const HARD_REASONS: ReadonlySet<ReasonId> = new Set<ReasonId>(['userunknown', 'hostunknown', 'hasmoved', 'notaccept']);
+const HARD_REASONS: ReadonlySet<ReasonId> = new Set<ReasonId>(['userunknown', 'hostunknown', 'hasmoved']);
 
 // Reasons that a format decides for messages that are not SMTP errors.
 const NO_SMTP_REPLY: ReadonlySet<string> = new Set(['feedback', 'vacation']);
