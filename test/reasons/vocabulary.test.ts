@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { diagnoseText } from '../../src/diagnose';
+import { diagnose, diagnoseText } from '../../src/diagnose';
 import { explainReason } from '../../src/reasons';
 import { VOCABULARY, findVocabulary } from '../../src/reasons/vocabulary';
 import { normalizeReasonText } from '../../src/reasons';
@@ -168,6 +168,62 @@ describe('vocabulary: line parser', () => {
       const r = parseSmtpLine(line);
       assert.equal(r.replyCode, replyCode);
       assert.equal(r.status, status);
+    });
+  }
+});
+
+// Whole reports, written by hand on Postfix's DSN layout (src/bounce/ templates and
+// src/global/dsn_print.c field order), with the servers' wording in Diagnostic-Code.
+function postfixDsn(status: string, diagnostic: string, action = 'failed'): string {
+  return [
+    'From: MAILER-DAEMON@mx.example.org (Mail Delivery System)',
+    'To: sender@example.org',
+    'Subject: Undelivered Mail Returned to Sender',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"',
+    '',
+    '--b1',
+    'Content-Type: text/plain',
+    '',
+    'This is the mail system at host mx.example.org.',
+    '',
+    '--b1',
+    'Content-Type: message/delivery-status',
+    '',
+    'Reporting-MTA: dns; mx.example.org',
+    '',
+    'Final-Recipient: rfc822; rcpt@example.com',
+    'Original-Recipient: rfc822;rcpt@example.com',
+    `Action: ${action}`,
+    `Status: ${status}`,
+    'Remote-MTA: dns; mx.example.com',
+    `Diagnostic-Code: smtp; ${diagnostic}`,
+    '',
+    '--b1--',
+    '',
+  ].join('\n');
+}
+
+describe('vocabulary: in a delivery report', () => {
+  const cases: [string, string, ReasonId, boolean][] = [
+    // postgrey through Postfix smtpd: a deferral, so never hard
+    ['4.7.1', '450 4.7.1 <rcpt@example.com>: Recipient address rejected: Greylisted, see http://postgrey.example.net/help/example.com.html', 'speeding', false],
+    // Postfix smtpd with reject_rbl_client (default_rbl_reply)
+    ['5.7.1', '554 5.7.1 Service unavailable; Client host [192.0.2.8] blocked using bl.example.net', 'blocked', false],
+    // a bare 550 with a policy text: not an unknown user
+    ['5.0.0', '550 Administrative prohibition', 'policyviolation', false],
+    // Dovecot LMTP behind Postfix: the quota plugin's default text
+    ['5.2.2', '552 5.2.2 <rcpt@example.com> Quota exceeded (mailbox for user is full)', 'mailboxfull', false],
+    // a transient unknown user (Postfix unverified_recipient_defer_code) is soft
+    ['4.1.1', '450 4.1.1 <rcpt@example.com>: Recipient address rejected: unverified address: host mx.example.com[192.0.2.3] said: 450 try later', 'userunknown', false],
+  ];
+  for (const [status, diagnostic, reason, hard] of cases) {
+    test(`${diagnostic.slice(0, 70)} → ${reason}`, async () => {
+      const d = (await diagnose(postfixDsn(status, diagnostic), { input: 'fixture' })).diagnoses[0];
+      assert.ok(d, 'a diagnosis');
+      assert.equal(d.recipient, 'rcpt@example.com');
+      assert.equal(d.reason, reason);
+      assert.equal(d.hardBounce, hard);
     });
   }
 });

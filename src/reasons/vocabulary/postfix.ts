@@ -41,6 +41,10 @@ export const POSTFIX: readonly VocabularyEntry[] = [
   entry(/conversation with \S+ timed out/, 'networkerror', 'smtp client: the server stopped answering mid-session', 'postfix: src/smtp/smtp_trouble.c'),
   entry('lost connection with ', 'networkerror', 'smtp client: the server closed the connection mid-session', 'postfix: src/smtp/smtp_trouble.c'),
   entry(/message size \d+ exceeds size limit/, 'mesgtoobig', 'smtp client: the message is larger than the SIZE the server announced', 'postfix: src/smtp/smtp_proto.c'),
+  entry('command time limit exceeded', 'mailererror', 'pipe/local delivery: the delivery command ran longer than its time limit', 'postfix: src/global/pipe_command.c'),
+  entry(/command died with (?:signal|status)/, 'mailererror', 'pipe/local delivery: the delivery command crashed or exited with a failure', 'postfix: src/global/pipe_command.c'),
+  entry('mail system configuration error', 'systemerror', 'pipe/local delivery: the delivery set-up is broken on the receiving host (4.3.5)', 'postfix: src/pipe/pipe.c, src/local/command.c'),
+  entry('mail to file is restricted', 'securityerror', 'local delivery: an alias or .forward names a file, which this host forbids (5.7.1)', 'postfix: src/local/file.c'),
   entry('disk quota exceeded', 'mailboxfull', 'local/virtual delivery: the file system quota of the mailbox owner (EDQUOT)', 'postfix: src/global/mbox_open.c (EDQUOT/EFBIG are mailbox-full, 5.2.2; the text is strerror)'),
   entry('file too large', 'mailboxfull', 'local/virtual delivery: mailbox_size_limit / virtual_mailbox_limit reached (EFBIG)', 'postfix: src/global/mbox_open.c (EDQUOT/EFBIG are mailbox-full, 5.2.2; the text is strerror)'),
 ];
