@@ -227,3 +227,22 @@ describe('vocabulary: in a delivery report', () => {
     });
   }
 });
+
+describe('vocabulary: generic words are words, not parts of names', () => {
+  test('"relay" in a host name or a log field is not a relaying refusal', () => {
+    const host = findVocabulary(normalizeReasonText('host relay.example.net[192.0.2.1] said: 550 5.7.1 rejected'));
+    assert.notEqual(host?.reason, 'norelaying');
+    const field = findVocabulary(normalizeReasonText('to=<a@example.com>, relay=mx.example.net[192.0.2.1]:25, status=bounced'));
+    assert.notEqual(field?.reason, 'norelaying');
+    assert.equal(findVocabulary(normalizeReasonText('550 5.7.1 we do not relay for example.net'))?.reason, 'norelaying');
+  });
+});
+
+describe('vocabulary: spam and policy only as words', () => {
+  test('a host name or a URL holding the word decides nothing', () => {
+    assert.equal(findVocabulary(normalizeReasonText('host spamfilter.example.org said: 550 5.7.1 no')), null);
+    assert.equal(findVocabulary(normalizeReasonText('550 5.7.1 see https://example.org/policy.html')), null);
+    assert.equal(findVocabulary(normalizeReasonText('554 rejected by our anti-spam filter'))?.reason, 'spamdetected');
+    assert.equal(findVocabulary(normalizeReasonText('550 5.7.1 rejected by local policy.'))?.reason, 'policyviolation');
+  });
+});
