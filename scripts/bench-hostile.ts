@@ -6,10 +6,21 @@
 //   npm run bench:hostile            # full sizes (10 MB line, 100,000 "550-" lines,
 //                                    #   10,000 recipients, 50 MB attachment)
 //   npm run bench:hostile -- --scale 0.1   # a tenth of each, quicker
+//   npm run bench:hostile -- --input-only  # only the input layer (mbox splitting
+//                                          #   of one long line, 16 to 128 MB)
+//   npm run bench:hostile -- --line-gb 1   # one 1 GB line in an mbox on stdin
+//   npm run bench:hostile -- --memory      # peak RSS of one 30 MB message per shape
+//                                          #   (each in a child process; --scale too)
+//   npm run bench:hostile -- --fallback DIR   # which .eml of DIR the light reader
+//                                          #   declines, and what each kind costs
 //
 // The generators are exported for test/hostile.test.ts, which runs small ones.
-import { diagnose } from '../src/diagnose';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { diagnose, diagnoseSync } from '../src/pipeline/diagnose';
 import { renderJson } from '../src/render/json';
+import { readArgumentBatches } from '../src/input/read-input';
 
 const MB = 1024 * 1024;
 
@@ -171,9 +182,167 @@ export async function timeOne(input: string): Promise<Timing> {
   return { bytes: data.length, seconds, diagnoses: result.diagnoses.length, warnings: result.warnings };
 }
 
+/** A stream input: `head`, then `unit` repeated up to `bytes` in all, then `tail`, in 64 KiB chunks (as stdin gives). */
+export interface StreamCase {
+  name: string;
+  /** The largest size, in MB; the bench runs it and its half, quarter and eighth. */
+  full: number;
+  head: string;
+  unit: string;
+  tail: string;
+}
+
+export const STREAM_CASES: readonly StreamCase[] = [
+  // Issue 15, item 1: the mbox splitter joined and searched the unfinished line again for every chunk.
+  { name: 'mbox of one message, one long line (stdin)', full: 128, head: 'From a@example.com Mon Nov 16 10:00:00 2026\n', unit: 'x', tail: '\n' },
+  { name: 'mbox, one long line of ">" (stdin)', full: 128, head: 'From a@example.com Mon Nov 16 10:00:00 2026\n', unit: '>', tail: 'From x\n' },
+];
+
+const CHUNK = 64 * 1024;
+
+export async function* streamOf(c: StreamCase, bytes: number): AsyncGenerator<Buffer> {
+  const head = Buffer.from(c.head, 'latin1');
+  const tail = Buffer.from(c.tail, 'latin1');
+  const unit = Buffer.alloc(CHUNK, c.unit, 'latin1');
+  await Promise.resolve();
+  yield head;
+  for (let left = bytes - head.length - tail.length; left > 0; left -= CHUNK) yield left >= CHUNK ? unit : unit.subarray(0, left);
+  yield tail;
+}
+
+/** Reads one stream case through the input layer (sniffing, gzip, mbox splitting) as the CLI does, and times it. */
+export async function timeStream(c: StreamCase, bytes: number): Promise<{ seconds: number; items: number }> {
+  const start = process.hrtime.bigint();
+  let items = 0;
+  for await (const batch of readArgumentBatches('-', { stdin: () => streamOf(c, bytes) })) items += batch.length;
+  return { seconds: Number(process.hrtime.bigint() - start) / 1e9, items };
+}
+
+async function streamBench(scale: number, only: string | undefined): Promise<void> {
+  console.log('\ninput layer (stdin stream) | input MB | seconds | s/MB | items');
+  for (const c of STREAM_CASES) {
+    if (only !== undefined && !c.name.includes(only)) continue;
+    for (const fraction of [0.125, 0.25, 0.5, 1]) {
+      const mb = c.full * scale * fraction;
+      const t = await timeStream(c, Math.round(mb * MB));
+      console.log(`${c.name} | ${mb.toFixed(1)} | ${t.seconds.toFixed(3)} | ${(t.seconds / mb).toFixed(4)} | ${t.items}`);
+    }
+  }
+}
+
+/**
+ * Shapes of one message for the peak-memory figures (issue 15, item 2: some
+ * single messages under the 32 MiB cap cost ~40 bytes of memory per byte).
+ * Each is run in a child process of its own, which prints its peak RSS.
+ */
+export const MEMORY_SHAPES: Readonly<Record<string, (mb: number) => string>> = {
+  'nothing (the baseline: node, tsx and the modules)': () => 'x',
+  'bare CRs after the headers': (mb) => `${PLAIN_HEAD}${'\r'.repeat(mb * MB)}`,
+  'blank lines under a koi8-r charset': (mb) =>
+    `${PLAIN_HEAD.replace('charset=us-ascii', 'charset=koi8-r')}550 5.1.1 unknown\n${'\n'.repeat(mb * MB)}`,
+  'HTML made of blank lines': (mb) =>
+    `${PLAIN_HEAD.replace('text/plain; charset=us-ascii', 'text/html; charset=utf-8')}<p>550 5.1.1 unknown</p>${'\n'.repeat(mb * MB)}`,
+  'empty boundary lines in a Diagnostic-Code': (mb) =>
+    dsnWith(`Final-Recipient: rfc822; user@example.net\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1\n${' --BOUND\n'.repeat((mb * MB) / 9)}`),
+  'plain text body of short lines': (mb) => `${PLAIN_HEAD}${'550 5.1.1 <user@example.net>: unknown\n'.repeat((mb * MB) / 38)}`,
+  'base64 attachment': (mb) => HOSTILE_CASES[7]?.make(mb) ?? '',
+};
+
+function memoryChild(shape: string, mb: number): void {
+  const make = MEMORY_SHAPES[shape];
+  if (make === undefined) throw new Error(`no shape ${shape}`);
+  const data = Buffer.from(make(mb), 'latin1');
+  const start = process.hrtime.bigint();
+  void diagnose(data, { input: 'bench' }).then((result) => {
+    renderJson([result]);
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    console.log(JSON.stringify({ rss: process.resourceUsage().maxRSS * 1024, seconds, mb: data.length / MB }));
+  });
+}
+
+function memoryBench(mb: number): void {
+  console.log(`\npeak RSS of one message (${mb} MB of each shape, in a child process) | input MB | seconds | peak RSS MB | RSS bytes per input byte over the baseline`);
+  let baseline = 0;
+  for (const shape of Object.keys(MEMORY_SHAPES)) {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--memory-child', shape, String(mb)], { encoding: 'utf8' });
+    const line = run.stdout.trim().split('\n').at(-1) ?? '';
+    let figures: { rss: number; seconds: number; mb: number };
+    try {
+      figures = JSON.parse(line) as { rss: number; seconds: number; mb: number };
+    } catch {
+      console.log(`${shape} | failed: ${run.stderr.slice(0, 200)}`);
+      continue;
+    }
+    if (baseline === 0) baseline = figures.rss;
+    const perByte = figures.mb > 0.01 ? ((figures.rss - baseline) / (figures.mb * MB)).toFixed(1) : '-';
+    console.log(`${shape} | ${figures.mb.toFixed(1)} | ${figures.seconds.toFixed(2)} | ${(figures.rss / MB).toFixed(0)} | ${perByte}`);
+  }
+}
+
+/**
+ * Issue 15, item 17: which messages of a folder the light reader declines (they
+ * go to mailparser), and what each kind costs. Read-only figures.
+ */
+async function fallbackBench(dir: string): Promise<void> {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.eml'));
+  const groups = { light: { n: 0, seconds: 0 }, mailparser: { n: 0, seconds: 0 } };
+  const declined: string[] = [];
+  for (const f of files) await diagnose(readFileSync(join(dir, f)), { input: f }); // warm up
+  for (const f of files) {
+    const data = readFileSync(join(dir, f));
+    const start = process.hrtime.bigint();
+    const quick = diagnoseSync(data, { input: f });
+    if (quick === null) await diagnose(data, { input: f });
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    const group = quick === null ? groups.mailparser : groups.light;
+    group.n++;
+    group.seconds += seconds;
+    if (quick === null) declined.push(f);
+  }
+  console.log(`\nreader per message, ${dir} | messages | share | ms per message | share of the time`);
+  const total = groups.light.seconds + groups.mailparser.seconds;
+  for (const [name, g] of Object.entries(groups)) {
+    console.log(`${name} | ${g.n} | ${((100 * g.n) / files.length).toFixed(1)}% | ${g.n > 0 ? ((1000 * g.seconds) / g.n).toFixed(2) : '-'} | ${((100 * g.seconds) / total).toFixed(1)}%`);
+  }
+  const prefixes = new Map<string, number>();
+  for (const f of declined) {
+    const kind = f.replace(/-?\d*\.eml$/, '');
+    prefixes.set(kind, (prefixes.get(kind) ?? 0) + 1);
+  }
+  console.log(`declined, by file name prefix: ${[...prefixes].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+}
+
 async function main(): Promise<void> {
   const i = process.argv.indexOf('--scale');
   const scale = i === -1 ? 1 : Number(process.argv[i + 1]);
+  const o = process.argv.indexOf('--only');
+  const only = o === -1 ? undefined : process.argv[o + 1];
+  const m = process.argv.indexOf('--memory-child');
+  if (m !== -1) {
+    memoryChild(process.argv[m + 1] ?? '', Number(process.argv[m + 2]));
+    return;
+  }
+  const f = process.argv.indexOf('--fallback');
+  if (f !== -1) {
+    await fallbackBench(process.argv[f + 1] ?? 'test/fixtures');
+    return;
+  }
+  if (process.argv.includes('--memory')) {
+    memoryBench(Math.max(1, Math.round(30 * scale)));
+    return;
+  }
+  const g = process.argv.indexOf('--line-gb');
+  if (g !== -1) {
+    // One line of this many GB in an mbox on stdin (issue 15: a 1 GB line must finish).
+    const gb = Number(process.argv[g + 1]);
+    const c = STREAM_CASES[0];
+    if (c === undefined) return;
+    const t = await timeStream(c, Math.round(gb * 1024 * MB));
+    console.log(`${c.name} | ${gb} GB | ${t.seconds.toFixed(1)} s | ${(t.seconds / (gb * 1024)).toFixed(4)} s/MB | ${t.items} items`);
+    return;
+  }
+  await streamBench(scale, only);
+  if (process.argv.includes('--input-only')) return;
   // Warm up: load mailparser and JIT the hot paths, so the first case is not charged for it.
   for (const c of HOSTILE_CASES) await timeOne(c.make(c.full / 1000));
   console.log('case | size | input MB | seconds | s/MB | diagnoses | warnings');

@@ -4,9 +4,9 @@
 // possible (issue 4, figure 1; docs/performance.md):
 //   dist/cli.cjs       the command line, the raw-string pipeline, lookup
 //                      tables, reasons, advice and renderers;
-//   dist/diagnose.cjs  the email path (src/diagnose.ts: extractors, the light
-//                      MIME reader, the mailparser wrapper), required by
-//                      cli.cjs on the first email only.
+//   dist/diagnose.cjs  the email path (src/pipeline/diagnose.ts: extractors,
+//                      the light MIME reader, the mailparser wrapper),
+//                      required by cli.cjs on the first email only.
 // The modules both need (explain, reasons, lookup tables…) are in both files:
 // an email run parses them twice (~3 ms), a raw string never parses the email
 // path at all. mailparser stays outside every bundle and is required lazily,
@@ -28,13 +28,14 @@ const common = {
   logLevel: 'warning',
 };
 
-// In src/cli.ts, `require('./diagnose')` is the lazy load of the email path:
-// it becomes a require of the second bundle, next to cli.cjs in dist/.
+// In src/cli/diagnose-item.ts, `require('../pipeline/diagnose')` is the lazy
+// load of the email path: it becomes a require of the second bundle, next to
+// cli.cjs in dist/.
 const emailPathAsBundle = {
   name: 'email-path-as-bundle',
   setup(b) {
-    b.onResolve({ filter: /^\.\/diagnose$/ }, (args) =>
-      args.importer.endsWith('src/cli.ts') ? { path: './diagnose.cjs', external: true } : undefined,
+    b.onResolve({ filter: /^\.\.\/pipeline\/diagnose$/ }, (args) =>
+      args.importer.endsWith('src/cli/diagnose-item.ts') ? { path: './diagnose.cjs', external: true } : undefined,
     );
   },
 };
@@ -45,7 +46,7 @@ const emailPathAsBundle = {
 // and chalk's supports-color requires node:tty (which pulls in node:net) only
 // to call isatty(1) and isatty(2), and node:os only for os.release() on
 // Windows. Each gets a stand-in that loads the real module on first use;
-// isatty on stdout and stderr is answered by src/stdio-kind.ts.
+// isatty on stdout and stderr is answered by src/cli/stdio-kind.ts.
 const LAZY_BUILTINS = {
   'node:child_process': {
     from: /node_modules[\\/]commander[\\/]/,
@@ -59,9 +60,9 @@ module.exports = { spawn: (...args) => (real ??= require('node:child_process')).
   },
   'node:tty': {
     from: /node_modules[\\/]chalk[\\/]/,
-    // src/stdio-kind.ts tells a terminal on stdout or stderr without creating
+    // src/cli/stdio-kind.ts tells a terminal on stdout or stderr without creating
     // process.stdout or process.stderr (Node's stream modules, ~2 ms).
-    contents: `const { stdioKind } = require('./stdio-kind');
+    contents: `const { stdioKind } = require('./cli/stdio-kind');
 module.exports = {
   isatty: (fd) => fd === 1 || fd === 2 ? stdioKind(fd) === 'terminal' : require('node:tty').isatty(fd),
 };`,
@@ -83,7 +84,7 @@ const lazyBuiltins = {
 
 const cli = await build({
   ...common,
-  entryPoints: ['src/cli.ts'],
+  entryPoints: ['src/cli/entry.ts'],
   outfile: 'dist/cli.cjs',
   plugins: [emailPathAsBundle, lazyBuiltins],
   write: false,
@@ -98,7 +99,7 @@ const cli = await build({
 mkdirSync('dist', { recursive: true });
 for (const f of readdirSync('dist')) if (/^(?:cli|diagnose)\.cjs\..*\.cache$/.test(f)) rmSync(`dist/${f}`);
 writeWithBuildId('dist/cli.cjs', cli.outputFiles[0].text);
-const emailPath = await build({ ...common, entryPoints: ['src/diagnose.ts'], outfile: 'dist/diagnose.cjs', write: false });
+const emailPath = await build({ ...common, entryPoints: ['src/pipeline/diagnose.ts'], outfile: 'dist/diagnose.cjs', write: false });
 writeWithBuildId('dist/diagnose.cjs', emailPath.outputFiles[0].text);
 // cli.cjs's cache comes from a raw SMTP string (figure 1: the smallest cache
 // that covers it); diagnose.cjs's from every fixture, so that the functions a

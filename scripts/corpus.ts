@@ -6,7 +6,7 @@
 // and their diagnoses are folded into one record for the file, as `--json` does).
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { diagnose } from '../src/diagnose';
+import { diagnose } from '../src/pipeline/diagnose';
 import { readArgument } from '../src/input/read-input';
 import { renderNdjsonLine } from '../src/render/json';
 import type { DiagnoseResult } from '../src/types';

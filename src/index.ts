@@ -1,20 +1,22 @@
 // The public library API: the same code the CLI runs. Named exports only.
-export { diagnose, diagnoseText, looksLikeEmail, type DiagnoseOptions } from './diagnose';
-export { parseSmtpLine, hasSmtpCode } from './smtp/parse-smtp-line';
+// What is listed here is the surface people use (README.md, "Library"); every
+// other module (extractors, readers, reason rules, the CLI) is internal and
+// may change between versions.
+
+// Diagnose a bounce email or a raw SMTP error text.
+export { diagnose, type DiagnoseOptions } from './pipeline/diagnose';
+export { diagnoseText } from './pipeline/text';
+
+// Read one SMTP reply line; look up what a code means.
+export { parseSmtpLine } from './smtp/parse-smtp-line';
 export { lookupReplyCode, type ReplyInfo } from './smtp/reply-codes';
 export { lookupStatus, type StatusInfo } from './smtp/status-codes';
-export { classifyReason, reasonRule, isHardBounce, type ReasonRule } from './reasons';
-export { explainCandidate } from './explain';
-export { detectProvider, PROVIDERS, type Provider, type ProviderCode } from './providers';
-export { findBlocklist, BLOCKLISTS, type Blocklist } from './blocklists';
-export { adviseOn, checkConsistency, ACTOR_TEXT, REASON_ACTORS } from './advice';
 export { explainCode, listCodes, type ReferenceEntry, type CodeRow, type CodeFilter } from './reference/lookup';
-export { renderEntryText, renderCodesText } from './reference/render';
-export { parseEmail } from './email/parse-email';
-export { extractCandidates, EXTRACTORS } from './extract';
-export { renderText } from './render/text';
-export { renderJson, renderNdjsonLine, toJsonRecord } from './render/json';
-export { sanitizeForTerminal } from './render/sanitize';
+
+// The JSON the CLI prints (DESIGN.md's contract) from a result.
+export { toJsonRecord, renderJson } from './render/json';
+
+// The caps on hostile input (README.md, "Limits").
 export {
   MAX_DIAGNOSTIC_CHARS,
   MAX_FILE_BYTES,
@@ -28,6 +30,8 @@ export {
   MAX_REPLY_TEXT,
   MAX_SCAN_CHARS,
 } from './limits';
+
+// What a result holds.
 export {
   REASON_IDS,
   ACTOR_IDS,
@@ -36,12 +40,9 @@ export {
   type Evidence,
   type ProviderMatch,
   type Action,
-  type BounceEmail,
-  type Candidate,
   type DiagnoseResult,
   type Diagnosis,
   type Explanation,
-  type Extractor,
   type ReasonId,
   type SmtpCommand,
   type SmtpReply,

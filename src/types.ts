@@ -81,8 +81,18 @@ export interface SmtpReply {
 export interface Candidate {
   recipient: string | null;
   action: Action | null;
-  /** The Status: field of a DSN or a code the format states apart from the text. */
-  status: string | null;
+  /**
+   * The Status field of the bounce's delivery report for this recipient (RFC 3464
+   * Status, or the status a report format carries as a field, like Amazon SES's
+   * "status"); null when the bounce has no such field.
+   */
+  statusField: string | null;
+  /**
+   * A status the format states without a Status field: from its wording
+   * ("permanent error" → 5.0.0), a DSN's Action, or a code read from its own text
+   * (see src/extract/shared/stated-status.ts); null when none. Never shown as a Status field.
+   */
+  statedStatus?: string | null;
   /** The raw error text the remote server (or the reporting MTA) gave. */
   diagnostic: string;
   remoteMta: string | null;
@@ -97,6 +107,14 @@ export interface Candidate {
   lastAttemptDate?: string | null;
   /** The type of a DSN Diagnostic-Code, lower case, when it is not "smtp" ("x-unix": a local delivery program said it). */
   diagnosticType?: string;
+  /** The diagnostic as parseSmtpLine read it, kept by the reader so the text is parsed once (see replyOf in smtp/parse-smtp-line.ts). */
+  parsed?: ParsedDiagnostic;
+}
+
+/** parseSmtpLine's reply for a text, with the text (`of`) it was read from. */
+export interface ParsedDiagnostic {
+  of: string;
+  reply: SmtpReply;
 }
 
 /** A parsed email, reduced to what extractors need. Every string is LF-only. */
@@ -208,6 +226,27 @@ export interface Explanation {
   steps?: string[];
 }
 
+/**
+ * What the code tables and the reason registry say of a diagnosis, as the text
+ * view shows it: explain looks it up, so that render looks nothing up. Not part
+ * of the JSON output (its `explanation` says the same in sentences).
+ */
+export interface DiagnosisTitles {
+  /** The reason's short label ("The recipient address does not exist"). */
+  reason: string;
+  /** The reply code's title and meaning; `known` is false for a code read only from its digits. Null without a reply code. */
+  reply: { title: string; known: boolean; meaning: string } | null;
+  /** The status code's class, subject and detail titles (detail null when not in the registry), and its summary. Null without a status code. */
+  status: {
+    classDigit: string;
+    classTitle: string;
+    subjectDigit: string;
+    subjectTitle: string;
+    detailTitle: string | null;
+    summary: string;
+  } | null;
+}
+
 /** One diagnosed recipient: the JSON contract of DESIGN.md. Field names and types are fixed. */
 export interface Diagnosis {
   recipient: string | null;
@@ -236,6 +275,8 @@ export interface Diagnosis {
   blocklist?: BlocklistMatch | null;
   /** What each verdict was based on (JSON: always present). */
   evidence?: Evidence[];
+  /** The titles the text view shows (not in the JSON output). */
+  titles?: DiagnosisTitles;
 }
 
 /** The result for one input message (an argument, a file, one message of an mbox). */

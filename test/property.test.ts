@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { Chalk } from 'chalk';
-import { diagnose } from '../src/diagnose';
+import { diagnose } from '../src/pipeline/diagnose';
 import { parseSmtpLine } from '../src/smtp/parse-smtp-line';
 import { renderJson, renderNdjsonLine, toJsonRecord } from '../src/render/json';
 import { renderText } from '../src/render/text';

@@ -1,17 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { explainCode, listCodes } from '../src/reference/lookup';
 import { isReferenceCommand, runReference } from '../src/reference/command';
 import { STATUS_DETAILS } from '../src/smtp/status-codes';
 import { REPLY_CODES } from '../src/smtp/reply-codes';
+import { runCli, type CliRun } from './helpers/cli';
 
-const BIN = join(__dirname, '..', 'bin', 'whybounce.js');
-
-function run(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+function run(args: string[], env: Record<string, string> = {}): CliRun {
+  return runCli(args, { env });
 }
 
 // [query, kind, what the entry must say]

@@ -1,9 +1,9 @@
 // The last step of reading an email, shared by both readers: mailparser
-// (parse-email.ts, the reference) and the light reader (light-parse.ts, the
-// fast path). Each reader says what it found in the message — its header
+// (parse-email.ts, the reference) and the light reader (light/, the fast
+// path). Each reader says what it found in the message — its header
 // lines, subject, From text, plain text and non-text parts — and this module
 // turns that into the BounceEmail extractors read. Sharing it is what keeps the
-// two readers' results identical (test/light-parse.test.ts checks it).
+// two readers' results identical (test/email/light-parse.test.ts checks it).
 import type { BounceEmail } from '../types';
 import { MAX_LINE_CHARS } from '../limits';
 

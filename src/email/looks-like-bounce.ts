@@ -1,5 +1,5 @@
 import type { BounceEmail } from '../types';
-import { findAddresses, isSystemAddress } from '../extract/address';
+import { findAddresses, isSystemAddress } from '../text/addresses';
 
 const BOUNCE_SUBJECT =
   /undeliver|delivery (?:status|fail|report|notification)|returned mail|failure notice|mail delivery|non-?delivery|delivery has failed|could not be delivered|returned to sender|nondeliverable|mail system error|warning: message|delayed mail/i;

@@ -2,7 +2,7 @@ import type { BounceEmail } from '../types';
 import { MAX_HEADER_BYTES, MAX_HTML_TO_TEXT, MAX_MIME_PARTS } from '../limits';
 import type { Attachment, ParsedMail, SimpleParserOptions } from 'mailparser';
 import { finishEmail, headerBlock, isEmbeddedReport, toLf, type PartView } from './finish-email';
-import { lightParse } from './light-parse';
+import { lightParse } from './light';
 
 export { headerBlock };
 
@@ -20,7 +20,6 @@ function loadMailparser(): MailparserModule {
 
 // Guards (src/limits.ts): MIME trees wider or deeper than MAX_MIME_PARTS, header
 // blocks over MAX_HEADER_BYTES and HTML over MAX_HTML_TO_TEXT are not walked.
-export { MAX_HEADER_BYTES, MAX_HTML_TO_TEXT, MAX_MIME_PARTS };
 
 const PARSER_OPTIONS: SimpleParserOptions = {
   keepDeliveryStatus: true,
@@ -99,7 +98,7 @@ async function parseWithMailparser(raw: Buffer | string): Promise<BounceEmail> {
 
 /**
  * Reads a raw email and keeps what bounce extractors read. mailparser is the
- * reader of record; the light reader (light-parse.ts) answers first for the
+ * reader of record; the light reader (light/) answers first for the
  * common shapes of a bounce and gives exactly mailparser's result, or declines
  * and mailparser reads the message. Rejects (throws) only when mailparser
  * itself fails on the bytes.

@@ -1,8 +1,11 @@
 import type { Action, BounceEmail, Candidate, Extractor } from '../types';
-import { cleanAddress } from './address';
-import { commandOf, readDeliveryStatus } from './delivery-status';
-import { stripType } from './fields';
+import { cleanAddress } from '../text/addresses';
+import { stripType } from './shared/report-fields';
 import { parseSmtpLine } from '../smtp/parse-smtp-line';
+import { statusOf } from './shared/candidates';
+import { commandOf } from '../smtp/commands';
+import { readDeliveryStatus } from './shared/dsn';
+import { MAX_SES_JSON_CHARS } from '../limits';
 
 // Amazon SES notifications relayed by Amazon SNS as email ("AWS Notification
 // Message" from no-reply@sns.amazonaws.com): the body is SES's JSON event,
@@ -18,8 +21,7 @@ import { parseSmtpLine } from '../smtp/parse-smtp-line';
 // server's reason; the quoted reply is what the server said.
 const SES_WRAPPED = /^[245]\.\d{1,3}\.\d{1,3} - [^'\n]{1,80} ([2-5]\d\d)-'(.{0,2000})' \(delivery attempts: \d{1,6}\)$/s;
 
-// Guard: JSON.parse runs on at most this much text; an SES event is a few KB.
-export const MAX_JSON_CHARS = 256 * 1024;
+// Guard (src/limits.ts MAX_SES_JSON_CHARS): characters JSON.parse may read of an Amazon SES event (one is a few KB).
 
 type Json = Record<string, unknown>;
 
@@ -47,7 +49,7 @@ function tryParse(text: string): unknown {
 function eventOf(email: BounceEmail): Json | null {
   const start = email.text.indexOf('{');
   const end = email.text.lastIndexOf('}');
-  if (start === -1 || end <= start || end - start > MAX_JSON_CHARS) return null;
+  if (start === -1 || end <= start || end - start > MAX_SES_JSON_CHARS) return null;
   const raw = email.text.slice(start, end + 1);
   // A wrapped line goes on with a leading space; some relays also mark the cut with "!".
   const attempts = [raw, raw.replace(/\n[ \t]/g, ''), raw.replace(/!?\n[ \t]?/g, '')];
@@ -74,7 +76,10 @@ function bounces(event: Json): Candidate[] {
       {
         recipient: cleanAddress(str(r.emailAddress) ?? ''),
         action: ['failed', 'delayed', 'delivered', 'relayed', 'expanded'].includes(action) ? action : null,
-        status: status !== null && /^[245]\.\d{1,3}\.\d{1,3}$/.test(status) ? status : transient ? '4.0.0' : '5.0.0',
+        // SES's "status" is the recipient's status field; without a valid one, the bounce type states the class.
+        ...(status !== null && /^[245]\.\d{1,3}\.\d{1,3}$/.test(status)
+          ? { statusField: status }
+          : { statusField: null, statedStatus: transient ? '4.0.0' : '5.0.0' }),
         diagnostic,
         remoteMta: null,
         command: commandOf(diagnostic),
@@ -94,7 +99,7 @@ function complaints(event: Json): Candidate[] {
       {
         recipient: cleanAddress(str(r.emailAddress) ?? ''),
         action: null,
-        status: null,
+        statusField: null,
         diagnostic: str(complaint.userAgent) ?? '',
         remoteMta: null,
         command: null,
@@ -116,7 +121,7 @@ function deliveries(event: Json): Candidate[] {
       {
         recipient,
         action: 'delivered' as const,
-        status: null,
+        statusField: null,
         diagnostic: response,
         remoteMta: str(delivery.remoteMtaIp),
         command: null,
@@ -142,8 +147,11 @@ function sesDsn(email: BounceEmail): Candidate[] {
       // SES's own code ("5.3.0 - Other mail system problem") stands in for a
       // reply that has none: "550-'Unknown user kijitora@example.jp'".
       const own = /^[245]\.\d{1,3}\.\d{1,3}/.exec(c.diagnostic)?.[0] ?? null;
-      const status = parseSmtpLine(diagnostic).status === null && (c.status === null || c.status.endsWith('.0.0')) ? own : c.status;
-      return { ...c, diagnostic, status, command: commandOf(diagnostic) };
+      const status = statusOf(c);
+      const replace = parseSmtpLine(diagnostic).status === null && (status === null || status.endsWith('.0.0'));
+      // SES's own code is read from its text: a stated status, not a Status field.
+      const statuses = replace ? { statusField: null, statedStatus: own } : {};
+      return { ...c, diagnostic, ...statuses, command: commandOf(diagnostic) };
     });
 }
 

@@ -1,5 +1,5 @@
 import type { Extractor } from '../types';
-import { readDeliveryStatus } from './delivery-status';
+import { readDeliveryStatus } from './shared/dsn';
 
 // Amazon WorkMail puts its delivery-status fields in the text itself, not in a
 // message/delivery-status part:

@@ -1,7 +1,8 @@
 import type { Extractor } from '../types';
 import { postfix } from './postfix';
 import { yahoo } from './yahoo';
-import { readProvider, writtenBy } from './lib-d/provider';
+import { readProvider } from './shared/provider-read';
+import { writtenBy } from './shared/writer';
 
 // AOL Mail's own bounces (From MAILER-DAEMON@aol.com, Reporting-MTA
 // omr-*.mx.aol.com). Its servers ran Postfix, then moved onto Yahoo's, so the

@@ -1,6 +1,8 @@
 import type { Extractor } from '../types';
-import { findAddresses } from './address';
-import { candidateOf, findLine, MAX_REASON_LINES, textLines } from './lib-a/common';
+import { findAddresses } from '../text/addresses';
+import { MAX_REASON_LINES } from '../limits';
+import { candidateOf, MTA_LIST } from './shared/candidates';
+import { findLine, mtaNoticeLines } from './shared/notice-lines';
 
 // Apache James's notice:
 //
@@ -24,11 +26,11 @@ const RCPT_TO = /^\s{0,8}RCPT TO: ?(.{1,2000})$/i;
 export const apachejames: Extractor = {
   id: 'apachejames',
   matches: (email) => {
-    const lines = textLines(email);
+    const lines = mtaNoticeLines(email);
     return findLine(lines, ERROR_BELOW) !== -1 && findLine(lines, DETAILS) !== -1;
   },
   extract: (email) => {
-    const lines = textLines(email);
+    const lines = mtaNoticeLines(email);
     const at = findLine(lines, ERROR_BELOW);
     const reason: string[] = [];
     for (let i = at + 1; at !== -1 && i < lines.length && reason.length < MAX_REASON_LINES; i++) {
@@ -41,6 +43,6 @@ export const apachejames: Extractor = {
     const rcpt = RCPT_TO.exec(lines[findLine(lines, RCPT_TO, Math.max(at, 0))] ?? '');
     const recipients = findAddresses(rcpt?.[1] ?? '');
     if (recipients.length === 0) return [];
-    return recipients.map((recipient) => candidateOf({ recipient, diagnostic, cls: '5' }, 'apachejames'));
+    return recipients.map((recipient) => candidateOf('apachejames', { recipient, diagnostic, cls: '5' }, MTA_LIST));
   },
 };

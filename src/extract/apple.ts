@@ -1,7 +1,8 @@
 import type { Extractor } from '../types';
 import { postfix } from './postfix';
 import { messagingserver } from './messagingserver';
-import { readProvider, writtenBy } from './lib-d/provider';
+import { readProvider } from './shared/provider-read';
+import { writtenBy } from './shared/writer';
 
 // Apple's iCloud Mail (icloud.com, me.com, mac.com). Its outbound servers have
 // run Oracle Communications Messaging Server ("This report relates to a message

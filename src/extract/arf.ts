@@ -1,7 +1,8 @@
 import type { BounceEmail, Candidate, Extractor } from '../types';
 import { header } from '../email/parse-email';
-import { findAddresses, isSystemAddress } from './address';
-import { firstOf, headerValues, readReportGroups } from './lib-c/report-fields';
+import { findAddresses, isSystemAddress } from '../text/addresses';
+import { firstOf, headerValues, readReportGroups } from './shared/report-fields';
+import { MAX_COMPLAINANTS } from '../limits';
 
 // Feedback reports: a mailbox provider telling the sender that one of its
 // recipients complained (RFC 5965 "ARF", and the older loops that predate it).
@@ -18,8 +19,7 @@ import { firstOf, headerValues, readReportGroups } from './lib-c/report-fields';
 //   Original-Mail-From: <sender@example.org>
 //   Original-Rcpt-To: <user@example.com>
 
-// Guard: a report names a handful of complainants; a longer list is a loop or an attack.
-export const MAX_COMPLAINANTS = 100;
+// Guard (src/limits.ts MAX_COMPLAINANTS): complainants one feedback report (RFC 5965) may name; a longer list is a loop or an attack.
 
 // "Feedback-Type: abuse" → "abuse"; RFC 5965 §7.3 registers abuse, fraud,
 // other, virus, not-spam and auth-failure (RFC 6591); opt-out and opt-out-list
@@ -63,7 +63,7 @@ function candidate(recipient: string | null, feedbackType: string, diagnostic: s
   return {
     recipient,
     action: null,
-    status: null,
+    statusField: null,
     diagnostic,
     remoteMta: null,
     command: null,

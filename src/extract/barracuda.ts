@@ -1,5 +1,7 @@
 import type { Extractor } from '../types';
-import { gatewayLines, mergeGateway, notRecipients, recipientIn, type TextEntry } from './lib-c/gateway';
+import { mergeGatewayNotice, type NoticeEntry } from './shared/dsn-merge';
+import { noticeLines } from './shared/notice-lines';
+import { excludedAddresses, recipientIn } from './shared/recipients';
 
 // Barracuda Spam (& Virus) Firewall: a fixed subject, a short text and an RFC 3464 part.
 //
@@ -14,8 +16,8 @@ const FROM = /\bBarracuda\b/i;
 // "Your message to: user@example.com" opens an entry; the sentence after it is the reason.
 const ENTRY = /^Your message to:[ \t]*(\S{3,254})$/i;
 
-function readNotice(lines: readonly string[], excluded: ReadonlySet<string>): TextEntry[] {
-  const out: TextEntry[] = [];
+function readNotice(lines: readonly string[], excluded: ReadonlySet<string>): NoticeEntry[] {
+  const out: NoticeEntry[] = [];
   for (let i = 0; i < lines.length; i++) {
     const m = ENTRY.exec((lines[i] ?? '').trim());
     const recipient = m?.[1] === undefined ? null : recipientIn(m[1], excluded);
@@ -31,5 +33,5 @@ function readNotice(lines: readonly string[], excluded: ReadonlySet<string>): Te
 export const barracuda: Extractor = {
   id: 'barracuda',
   matches: (email) => SUBJECT.test(email.subject.trim()) || FROM.test(email.from),
-  extract: (email) => mergeGateway(email, readNotice(gatewayLines(email), notRecipients(email)), 'barracuda'),
+  extract: (email) => mergeGatewayNotice(email, readNotice(noticeLines(email), excludedAddresses(email)), 'barracuda'),
 };

@@ -1,6 +1,9 @@
 import type { Extractor } from '../types';
-import { findAddresses } from './address';
-import { candidateOf, findLine, fromAddress, MAX_REASON_LINES, MAX_RECIPIENTS, textLines, uniqueByRecipient } from './lib-a/common';
+import { findAddresses } from '../text/addresses';
+import { MAX_REASON_LINES, MAX_RECIPIENTS } from '../limits';
+import { candidateOf, MTA_LIST, uniqueByRecipient } from './shared/candidates';
+import { findLine, mtaNoticeLines } from './shared/notice-lines';
+import { fromAddress } from './shared/writer';
 
 // BIGLOBE (a Japanese ISP) writes, from postmaster@biglobe.ne.jp:
 //
@@ -18,9 +21,9 @@ const ANY_HEADER = /^\s*-{3,} ?[^\s-]/;
 
 export const biglobe: Extractor = {
   id: 'biglobe',
-  matches: (email) => fromAddress(email).endsWith('@biglobe.ne.jp') && findLine(textLines(email).slice(0, 40), LIST_START) !== -1,
+  matches: (email) => fromAddress(email).endsWith('@biglobe.ne.jp') && findLine(mtaNoticeLines(email).slice(0, 40), LIST_START) !== -1,
   extract: (email) => {
-    const lines = textLines(email);
+    const lines = mtaNoticeLines(email);
     const at = findLine(lines, LIST_START);
     const recipients: string[] = [];
     for (let i = at + 1; at !== -1 && i < lines.length && recipients.length < MAX_RECIPIENTS; i++) {
@@ -37,6 +40,6 @@ export const biglobe: Extractor = {
       if (line !== '') reason.push(line);
     }
     const diagnostic = reason.join(' ');
-    return uniqueByRecipient(recipients.map((recipient) => candidateOf({ recipient, diagnostic, cls: '5' }, 'biglobe')));
+    return uniqueByRecipient(recipients.map((recipient) => candidateOf('biglobe', { recipient, diagnostic, cls: '5' }, MTA_LIST)));
   },
 };

@@ -1,6 +1,10 @@
 import type { Candidate, Extractor, SmtpCommand } from '../types';
-import { candidateOf, excluded, findLine, isRecipient, MAX_REASON_LINES, MAX_RECIPIENTS, mergeWithDsn, textLines, uniqueByRecipient } from './lib-a/common';
-import { commandOf } from './delivery-status';
+import { MAX_REASON_LINES, MAX_RECIPIENTS } from '../limits';
+import { candidateOf, MTA_LIST, uniqueByRecipient } from './shared/candidates';
+import { commandOf } from '../smtp/commands';
+import { mergeWithDsn } from './shared/dsn-merge';
+import { findLine, mtaNoticeLines } from './shared/notice-lines';
+import { excludedAddresses, isRecipient } from './shared/recipients';
 
 // The Courier mail server's notice, above an RFC 3464 part:
 //
@@ -71,15 +75,12 @@ export const courier: Extractor = {
   id: 'courier',
   matches: (email) => WRITER.test(email.text.slice(0, 2000)),
   extract: (email) => {
-    const lines = textLines(email);
+    const lines = mtaNoticeLines(email);
     const at = findLine(lines, START);
     if (at === -1) return [];
     const delayed = /\bDELAYED\b/.test(lines.slice(0, at).join('\n'));
-    const found: Candidate[] = readList(lines, at, excluded(email)).map((e) =>
-      candidateOf(
-        { recipient: e.recipient, diagnostic: e.reply.join(' '), cls: delayed ? '4' : '5', command: e.command, remoteMta: e.host },
-        'courier',
-      ),
+    const found: Candidate[] = readList(lines, at, excludedAddresses(email)).map((e) =>
+      candidateOf('courier', { recipient: e.recipient, diagnostic: e.reply.join(' '), cls: delayed ? '4' : '5', command: e.command, remoteMta: e.host }, MTA_LIST),
     );
     // The RFC 3464 part has the same reply; the text adds the command and the host.
     return uniqueByRecipient(mergeWithDsn(email, found, 'courier', (dsn) => dsn.diagnostic === ''));

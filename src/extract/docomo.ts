@@ -1,7 +1,8 @@
 import type { Extractor } from '../types';
 import { postfix } from './postfix';
 import { sendmail } from './sendmail';
-import { readProvider, writtenBy } from './lib-d/provider';
+import { readProvider } from './shared/provider-read';
+import { writtenBy } from './shared/writer';
 
 // NTT docomo, the Japanese mobile carrier (docomo.ne.jp, its mfsmax.* relays,
 // spmode.ne.jp, mopera.net). Its relays return mail with a sendmail or Postfix

@@ -1,6 +1,11 @@
 import type { Candidate, Extractor } from '../types';
-import { candidateOf, excluded, findLine, isRecipient, MAX_REASON_LINES, MAX_RECIPIENTS, mergeWithDsn, textLines, uniqueByRecipient } from './lib-a/common';
-import { findAddresses } from './address';
+import { findAddresses } from '../text/addresses';
+import { MAX_REASON_LINES, MAX_RECIPIENTS } from '../limits';
+import { candidateOf, MTA_LIST, uniqueByRecipient } from './shared/candidates';
+import { mergeWithDsn } from './shared/dsn-merge';
+import { findLine, mtaNoticeLines } from './shared/notice-lines';
+import { excludedAddresses, isRecipient } from './shared/recipients';
+import { MAX_DOMINO_OPENING_LINES } from '../limits';
 
 // IBM (now HCL) Domino's router, unlike the old Lotus SMTP MTA that `notes`
 // reads, sends "DELIVERY FAILURE: <reason>" as the subject and this text,
@@ -24,11 +29,10 @@ const LISTED = /^was not delivered to:$/i;
 const BECAUSE = /^because:$/i;
 // The notice opens with "Your message" within its first lines.
 const OPENING = /^Your message$/i;
-// Guard: the notice's list starts within its first lines.
-const MAX_OPENING_LINES = 30;
+// Guard (src/limits.ts MAX_DOMINO_OPENING_LINES): lines of a Domino notice searched for its "Your message" opening (its list starts within them).
 
 function readNotice(lines: readonly string[], skip: ReadonlySet<string>): Candidate[] {
-  const listed = findLine(lines.slice(0, MAX_OPENING_LINES), LISTED);
+  const listed = findLine(lines.slice(0, MAX_DOMINO_OPENING_LINES), LISTED);
   if (listed === -1) return [];
   const recipients: string[] = [];
   const reason: string[] = [];
@@ -48,15 +52,15 @@ function readNotice(lines: readonly string[], skip: ReadonlySet<string>): Candid
     }
   }
   // One "because:" answers for every address listed above it.
-  return recipients.map((recipient) => candidateOf({ recipient, diagnostic: reason.join(' '), cls: '5' }, 'domino'));
+  return recipients.map((recipient) => candidateOf('domino', { recipient, diagnostic: reason.join(' '), cls: '5' }, MTA_LIST));
 }
 
 export const domino: Extractor = {
   id: 'domino',
   matches: (email) =>
-    SUBJECT.test(email.subject) || findLine(textLines(email).slice(0, MAX_OPENING_LINES), OPENING) !== -1,
+    SUBJECT.test(email.subject) || findLine(mtaNoticeLines(email).slice(0, MAX_DOMINO_OPENING_LINES), OPENING) !== -1,
   extract: (email) => {
-    const found = readNotice(textLines(email), excluded(email));
+    const found = readNotice(mtaNoticeLines(email), excludedAddresses(email));
     if (found.length === 0) return [];
     // The RFC 3464 part keeps its recipients and Status; the text fills a missing reason.
     return uniqueByRecipient(mergeWithDsn(email, found, 'domino', (dsn) => dsn.diagnostic === ''));

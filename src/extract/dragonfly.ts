@@ -1,6 +1,8 @@
 import type { Extractor, SmtpCommand } from '../types';
-import { findAddresses } from './address';
-import { candidateOf, findLine, joinReason, MAX_REASON_LINES, textLines } from './lib-a/common';
+import { findAddresses } from '../text/addresses';
+import { MAX_REASON_LINES } from '../limits';
+import { candidateOf, joinReason, MTA_LIST } from './shared/candidates';
+import { findLine, mtaNoticeLines } from './shared/notice-lines';
 
 // The DragonFly Mail Agent (dma) names one recipient per notice:
 //
@@ -35,9 +37,9 @@ function commandOf(text: string): SmtpCommand | null {
 
 export const dragonfly: Extractor = {
   id: 'dragonfly',
-  matches: (email) => findLine(textLines(email).slice(0, 20), INTRO) !== -1,
+  matches: (email) => findLine(mtaNoticeLines(email).slice(0, 20), INTRO) !== -1,
   extract: (email) => {
-    const lines = textLines(email);
+    const lines = mtaNoticeLines(email);
     const at = findLine(lines, RECIPIENT);
     const match = RECIPIENT.exec(lines[at] ?? '');
     const recipient = match?.[1] === undefined ? null : (findAddresses(match[1])[0] ?? null);
@@ -50,6 +52,6 @@ export const dragonfly: Extractor = {
     }
     const diagnostic = joinReason(reason);
     const command = commandOf(diagnostic);
-    return [candidateOf({ recipient, diagnostic, cls: '5', ...(command === null ? {} : { command }) }, 'dragonfly')];
+    return [candidateOf('dragonfly', { recipient, diagnostic, cls: '5', ...(command === null ? {} : { command }) }, MTA_LIST)];
   },
 };

@@ -1,5 +1,5 @@
 import type { Extractor } from '../types';
-import { readEximLike } from './lib-b/exim-like';
+import { readEximLike } from './shared/exim-list';
 
 // 1&1 (IONOS) mail servers: From "Mail Delivery System
 // <mailer-daemon@kundenserver.de>", the reason under "For the following reason:"

@@ -1,6 +1,8 @@
 import type { Candidate, Extractor } from '../types';
-import { excludedAddresses } from './text-scan';
-import { candidateOf, isRecipient, MAX_RECIPIENTS, noticeLines, uniqueByRecipient } from './lib-b/common';
+import { MAX_RECIPIENTS } from '../limits';
+import { candidateOf, NOTICE, uniqueByRecipient } from './shared/candidates';
+import { noticeLines } from './shared/notice-lines';
+import { excludedAddresses, isRecipient } from './shared/recipients';
 
 // Exchange 5.5–2003 report with two wordings:
 //   "did not reach the following recipient(s):"   (the X.400 "Internet Mail Service")
@@ -74,7 +76,7 @@ export const exchange2003: Extractor = {
         diagnostic,
         cls: '5',
         remoteMta: HOST_STATUS.exec(diagnostic)?.[1] ?? null,
-      });
+      }, NOTICE);
     });
     return uniqueByRecipient(out);
   },

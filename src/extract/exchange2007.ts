@@ -1,6 +1,9 @@
 import type { Candidate, Extractor } from '../types';
-import { excludedAddresses } from './text-scan';
-import { candidateOf, isRecipient, MAX_RECIPIENTS, noticeLines, uniqueByRecipient } from './lib-b/common';
+import { MAX_HEADING_SEARCH_LINES } from '../limits';
+import { splitLines } from '../text/lines';
+import { candidateOf, NOTICE, uniqueByRecipient } from './shared/candidates';
+import { noticeLines } from './shared/notice-lines';
+import { excludedAddresses, openEntry, type ListEntry } from './shared/recipients';
 
 // The heading of the part of an Exchange 2007+ / Exchange Online (Office 365,
 // Outlook.com) report written for administrators, in the languages Exchange
@@ -62,11 +65,11 @@ function replyOf(line: string): string {
  */
 export const exchange2007: Extractor = {
   id: 'exchange2007',
-  matches: (email) => email.text.split('\n', 400).some((l) => isAdminHeading(l.trim())),
+  matches: (email) => splitLines(email.text, MAX_HEADING_SEARCH_LINES).some((l) => isAdminHeading(l.trim())),
   extract: (email) => {
     const excluded = excludedAddresses(email);
     const delayed = /\bdelayed\b|\bverzögert\b|\bretardée?\b|\britardat/i.test(email.text.slice(0, 1500));
-    const found: { recipient: string; lines: string[] }[] = [];
+    const found: ListEntry[] = [];
     let started = false;
     let receiving: string | null = null;
     for (const raw of noticeLines(email)) {
@@ -82,12 +85,9 @@ export const exchange2007: Extractor = {
         continue;
       }
       if (HEADER_LINE.test(line)) break;
-      const m = RECIPIENT_LINE.exec(line);
-      if (m?.[1] !== undefined && isRecipient(m[1], excluded)) {
-        if (found.length >= MAX_RECIPIENTS) break;
-        found.push({ recipient: m[1], lines: [] });
-        continue;
-      }
+      const opened = openEntry(found, line, RECIPIENT_LINE, excluded);
+      if (opened === 'full') break;
+      if (opened === 'opened') continue;
       const current = found[found.length - 1];
       if (current === undefined) continue;
       if (LABEL_LINE.test(line) && current.lines.length > 0) break;
@@ -101,7 +101,7 @@ export const exchange2007: Extractor = {
         diagnostic: replyOf(first),
         cls: delayed ? '4' : '5',
         remoteMta: REMOTE_AT.exec(first)?.[1] ?? receiving,
-      });
+      }, NOTICE);
     });
     return uniqueByRecipient(out);
   },

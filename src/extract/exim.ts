@@ -1,17 +1,10 @@
 import type { BounceEmail, Candidate, Extractor } from '../types';
-import { findAddresses } from './address';
-import {
-  candidateOf,
-  excluded,
-  failedRecipients,
-  findLine,
-  isRecipient,
-  joinReason,
-  MAX_REASON_LINES,
-  mergeWithDsn,
-  textLines,
-  uniqueByRecipient,
-} from './lib-a/common';
+import { findAddresses } from '../text/addresses';
+import { MAX_REASON_LINES } from '../limits';
+import { candidateOf, joinReason, MTA_LIST, uniqueByRecipient } from './shared/candidates';
+import { mergeWithDsn } from './shared/dsn-merge';
+import { findLine, mtaNoticeLines } from './shared/notice-lines';
+import { excludedAddresses, failedRecipients, isRecipient } from './shared/recipients';
 
 // Exim's notice:
 //
@@ -81,14 +74,14 @@ function classOf(intro: string, kind: string): '4' | '5' {
 }
 
 export function readExim(email: BounceEmail, format: string): Candidate[] {
-  const lines = textLines(email);
+  const lines = mtaNoticeLines(email);
   const at = findLine(lines, LIST_START);
-  const notMine = excluded(email);
+  const notMine = excludedAddresses(email);
   if (at === -1) {
     // A notice without the list: X-Failed-Recipients still names who failed.
     return failedRecipients(email)
       .filter((a) => isRecipient(a, notMine))
-      .map((recipient) => candidateOf({ recipient, diagnostic: joinReason(lines.slice(0, 20)) }, format));
+      .map((recipient) => candidateOf(format, { recipient, diagnostic: joinReason(lines.slice(0, 20)) }, MTA_LIST));
   }
   const intro = lines.slice(Math.max(0, at - 5), at + 1).join(' ');
   const kind = LIST_START.exec(lines[at] ?? '');
@@ -99,10 +92,10 @@ export function readExim(email: BounceEmail, format: string): Candidate[] {
   for (const a of failed) notMine.delete(a.toLowerCase());
   const entries = readList(lines, at + 1, notMine).map((e, i) => ({ ...e, recipient: e.recipient ?? failed[i] ?? null }));
   const found = uniqueByRecipient(
-    entries.map((e) => candidateOf({ recipient: e.recipient, diagnostic: joinReason(e.lines), cls }, format)),
+    entries.map((e) => candidateOf(format, { recipient: e.recipient, diagnostic: joinReason(e.lines), cls }, MTA_LIST)),
   );
   if (found.length === 0) {
-    return failed.map((recipient) => candidateOf({ recipient, diagnostic: '', cls }, format));
+    return failed.map((recipient) => candidateOf(format, { recipient, diagnostic: '', cls }, MTA_LIST));
   }
   return mergeWithDsn(email, found, format);
 }

@@ -1,8 +1,10 @@
 import type { Candidate, Extractor, ReasonId, SmtpCommand } from '../types';
-import { excludedAddresses } from './text-scan';
-import { candidateOf, isRecipient, MAX_RECIPIENTS, noticeLines, uniqueByRecipient } from './lib-b/common';
 import { toSmtpCommand } from '../smtp/commands';
-import { foldSpaces } from '../fold-spaces';
+import { foldSpaces } from '../text/fold-spaces';
+import { MAX_RECIPIENTS } from '../limits';
+import { candidateOf, NOTICE, uniqueByRecipient } from './shared/candidates';
+import { noticeLines } from './shared/notice-lines';
+import { excludedAddresses, isRecipient } from './shared/recipients';
 
 // au by KDDI's EZweb mail (ezweb.ne.jp) explains a failure with a fixed English
 // sentence under its Japanese one; the sentence decides the reason even where
@@ -65,7 +67,7 @@ export const ezweb: Extractor = {
     }
     const out: Candidate[] = found.map(({ recipient, reply, command }) => {
       const diagnostic = reply.length > 0 ? reply.join(' ') : preface.join(' ');
-      const c = candidateOf('ezweb', { recipient, diagnostic, cls: '5', command });
+      const c = candidateOf('ezweb', { recipient, diagnostic, cls: '5', command }, NOTICE);
       return notice === undefined ? c : { ...c, reason: notice[1] };
     });
     return uniqueByRecipient(out);

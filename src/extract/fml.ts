@@ -1,7 +1,10 @@
 import type { Extractor } from '../types';
 import { header } from '../email/parse-email';
-import { findAddresses } from './address';
-import { candidateOf, fromAddress, MAX_REASON_LINES } from './lib-a/common';
+import { findAddresses } from '../text/addresses';
+import { MAX_REASON_LINES } from '../limits';
+import { splitLines } from '../text/lines';
+import { candidateOf, MTA_LIST } from './shared/candidates';
+import { fromAddress } from './shared/writer';
 
 // fml, a Japanese mailing-list manager, refuses a post with a notice from the
 // list's -admin address (X-MLServer: fml [fml 4.0.3 release …]):
@@ -28,9 +31,9 @@ export const fml: Extractor = {
     (SUBJECT.test(email.subject.trim()) && fromAddress(email).includes('-admin@')),
   extract: (email) => {
     const paragraph = email.text.trimStart().split(/\n[ \t]*\n/, 1)[0] ?? '';
-    const diagnostic = paragraph.split('\n', MAX_REASON_LINES).map((l) => l.trim()).join(' ').trim();
+    const diagnostic = splitLines(paragraph, MAX_REASON_LINES).map((l) => l.trim()).join(' ').trim();
     if (diagnostic === '') return [];
     const recipient = findAddresses(diagnostic)[0] ?? null;
-    return [candidateOf({ recipient, diagnostic, cls: '5' }, 'fml')];
+    return [candidateOf('fml', { recipient, diagnostic, cls: '5' }, MTA_LIST)];
   },
 };

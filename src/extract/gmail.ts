@@ -1,7 +1,10 @@
 import type { BounceEmail, Candidate, Extractor } from '../types';
-import { findAddresses } from './address';
-import { excludedAddresses } from './text-scan';
-import { candidateOf, fallbackRecipients, isRecipient, MAX_RECIPIENTS, noticeLines, oneLine } from './lib-b/common';
+import { findAddresses } from '../text/addresses';
+import { MAX_RECIPIENTS } from '../limits';
+import { oneLine } from '../text/fold-spaces';
+import { candidateOf, NOTICE } from './shared/candidates';
+import { noticeLines } from './shared/notice-lines';
+import { excludedAddresses, fallbackRecipients, isRecipient } from './shared/recipients';
 
 // Legacy Gmail (before 2015): "Delivery to the following recipient failed
 // permanently:" / "Delivery to the following recipient has been delayed:",
@@ -60,7 +63,7 @@ function legacy(email: BounceEmail, lines: string[]): Candidate[] {
   const diagnostic = reply ?? text;
   const remoteMta = REMOTE.exec(text)?.[1] ?? null;
   const list = recipients.length > 0 ? recipients : fallbackRecipients(email);
-  return list.map((recipient) => candidateOf('gmail', { recipient, diagnostic, cls, remoteMta }));
+  return list.map((recipient) => candidateOf('gmail', { recipient, diagnostic, cls, remoteMta }, NOTICE));
 }
 
 function current(email: BounceEmail, lines: string[]): Candidate[] {
@@ -80,7 +83,7 @@ function current(email: BounceEmail, lines: string[]): Candidate[] {
   const text = oneLine(reply.join('\n'));
   const diagnostic = text === '' ? oneLine(notice.join('\n')) : text;
   const cls = /\bdelayed\b|\btemporary\b/i.test(notice.join(' ')) ? '4' : '5';
-  return fallbackRecipients(email).map((recipient) => candidateOf('gmail', { recipient, diagnostic, cls }));
+  return fallbackRecipients(email).map((recipient) => candidateOf('gmail', { recipient, diagnostic, cls }, NOTICE));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Extractor } from '../types';
-import { fromDomain } from './lib-b/common';
-import { readEximLike } from './lib-b/exim-like';
+import { readEximLike } from './shared/exim-list';
+import { fromDomain } from './shared/writer';
 
 // GMX (and web.de, the same platform) end their notice with
 // "--- The header of the original message is following. ---" and write the

@@ -1,5 +1,7 @@
 import type { Extractor } from '../types';
-import { fallbackRecipients, noticeLines, oneLine } from './lib-b/common';
+import { oneLine } from '../text/fold-spaces';
+import { noticeLines } from './shared/notice-lines';
+import { fallbackRecipients } from './shared/recipients';
 
 // Google Groups refuses a post with a notice in the poster's language that
 // always ends with the help link and the signature "Google Groups":
@@ -24,7 +26,8 @@ export const googlegroups: Extractor = {
     return fallbackRecipients(email).map((recipient) => ({
       recipient,
       action: 'failed' as const,
-      status: '5.0.0',
+      statusField: null,
+      statedStatus: '5.0.0',
       diagnostic: oneLine(why),
       remoteMta: null,
       command: null,

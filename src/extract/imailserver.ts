@@ -1,7 +1,9 @@
 import type { Candidate, Extractor } from '../types';
 import { header } from '../email/parse-email';
-import { findAddresses } from './address';
-import { candidateOf, joinReason, MAX_REASON_LINES, MAX_RECIPIENTS, textLines, uniqueByRecipient } from './lib-a/common';
+import { findAddresses } from '../text/addresses';
+import { MAX_REASON_LINES, MAX_RECIPIENTS } from '../limits';
+import { candidateOf, joinReason, MTA_LIST, uniqueByRecipient } from './shared/candidates';
+import { mtaNoticeLines } from './shared/notice-lines';
 
 // Ipswitch IMail Server (X-Mailer: <SMTP32 v8.22>), subject "Undeliverable Mail":
 //
@@ -30,7 +32,7 @@ export const imailserver: Extractor = {
   id: 'imailserver',
   matches: (email) => X_MAILER.test(header(email, 'x-mailer').trim()),
   extract: (email) => {
-    const lines = textLines(email);
+    const lines = mtaNoticeLines(email);
     const found: Candidate[] = [];
     let pending: string | null = null;
     let response: string[] | null = null;
@@ -53,13 +55,13 @@ export const imailserver: Extractor = {
       const m = REASON_ADDRESS.exec(line);
       // "To: …" and "CC: …" of the copied header are one word; reasons are sentences.
       if (m?.[2] !== undefined && (m[1] ?? '').includes(' ')) {
-        const c = candidateOf({ recipient: findAddresses(m[2])[0] ?? null, diagnostic: m[1] ?? '', cls: '5' }, 'imailserver');
+        const c = candidateOf('imailserver', { recipient: findAddresses(m[2])[0] ?? null, diagnostic: m[1] ?? '', cls: '5' }, MTA_LIST);
         // "Delivery failed 20 attempts: …" is IMail giving up after its retries: the time ran out.
         found.push(/^Delivery failed \d{1,4} attempts$/i.test(m[1] ?? '') ? { ...c, reason: 'expired' } : c);
       }
     }
     if (pending !== null) {
-      found.push(candidateOf({ recipient: pending, diagnostic: joinReason(response ?? []), cls: '5' }, 'imailserver'));
+      found.push(candidateOf('imailserver', { recipient: pending, diagnostic: joinReason(response ?? []), cls: '5' }, MTA_LIST));
     }
     return uniqueByRecipient(found);
   },

@@ -1,5 +1,6 @@
 import type { BounceEmail, Candidate, Extractor } from '../types';
 import { deliveryStatus } from './delivery-status';
+import { textScan } from './text-scan';
 import { arf } from './arf';
 import { rfc3834 } from './rfc3834';
 import { messagelabs } from './messagelabs';
@@ -7,23 +8,20 @@ import { mcafee } from './mcafee';
 import { surfcontrol } from './surfcontrol';
 import { barracuda } from './barracuda';
 import { interscanmss } from './interscanmss';
-import { textScan } from './text-scan';
-import {
-  amazonses,
-  amazonworkmail,
-  einsundeins,
-  exchange2003,
-  exchange2007,
-  ezweb,
-  gmail,
-  gmx,
-  googlegroups,
-  kddi,
-  mailru,
-  sendgrid,
-  yahoo,
-  zoho,
-} from './lib-b/extractors';
+import { amazonses } from './amazonses';
+import { amazonworkmail } from './amazonworkmail';
+import { einsundeins } from './einsundeins';
+import { exchange2003 } from './exchange2003';
+import { exchange2007 } from './exchange2007';
+import { ezweb } from './ezweb';
+import { gmail } from './gmail';
+import { gmx } from './gmx';
+import { googlegroups } from './googlegroups';
+import { kddi } from './kddi';
+import { mailru } from './mailru';
+import { sendgrid } from './sendgrid';
+import { yahoo } from './yahoo';
+import { zoho } from './zoho';
 import { sendmail } from './sendmail';
 import { v5sendmail } from './v5sendmail';
 import { exim } from './exim';
@@ -31,10 +29,10 @@ import { postfix } from './postfix';
 import { qmail } from './qmail';
 import { dragonfly } from './dragonfly';
 import { opensmtpd } from './opensmtpd';
-import { x2 } from './x2';
-import { x1 } from './x1';
-import { x3 } from './x3';
-import { x6 } from './x6';
+import { unableToDeliverList } from './unable-to-deliver-list';
+import { bracketedReasonList } from './bracketed-reason-list';
+import { boxedTechnicalDetails } from './boxed-technical-details';
+import { troubleDeliveringNotice } from './trouble-delivering-notice';
 import { notes } from './notes';
 import { imailserver } from './imailserver';
 import { mfilter } from './mfilter';
@@ -63,9 +61,10 @@ import { powermta } from './powermta';
  * the plain-text scan is the last resort.
  */
 export const EXTRACTORS: readonly Extractor[] = [
-  // [section: reports]
+  // [section: reports whose MIME type says what they are]
+  // A feedback report (RFC 5965) is never read as a bounce.
   arf,
-  // [section: providers]
+  // [section: providers known by who wrote the bounce]
   // Providers known by who wrote the bounce (From, Reporting-MTA), whatever MTA
   // they run: before the MTA formats, whose readers they reuse under their own id.
   aol,
@@ -77,18 +76,20 @@ export const EXTRACTORS: readonly Extractor[] = [
   verizon,
   docomo,
   softbank,
-  // [section: before-rfc3464 A]
-  // x1's list header looks like sendmail's ("---The following addresses had delivery errors---").
-  x1,
+  // [section: mail servers whose text says more than their RFC 3464 part]
+  // Their text holds the remote server's whole reply or the session transcript;
+  // they merge it with their DSN part, so they come before the plain DSN reader.
+  // bracketedReasonList (id x1) before sendmail: its list header looks like sendmail's ("---The following addresses had delivery errors---").
+  bracketedReasonList,
   sendmail,
   v5sendmail,
   postfix,
   qmail,
   dragonfly,
   opensmtpd,
-  x2,
-  x3,
-  x6,
+  unableToDeliverList,
+  boxedTechnicalDetails,
+  troubleDeliveringNotice,
   notes,
   imailserver,
   mfilter,
@@ -100,7 +101,8 @@ export const EXTRACTORS: readonly Extractor[] = [
   messagingserver,
   // PowerMTA's reports are plain RFC 3464 with fields of its own.
   powermta,
-  // [section: before-rfc3464 B]
+  // [section: sending services and mailbox providers known by their own notice]
+  // Their JSON, wording or headers mark them; they read their DSN fields under their own id.
   amazonses,
   amazonworkmail,
   ezweb,
@@ -114,18 +116,20 @@ export const EXTRACTORS: readonly Extractor[] = [
   einsundeins,
   zoho,
   kddi,
-  // [section: before-rfc3464 C]
+  // [section: security gateways, then plain RFC 3464]
+  // A gateway's notice holds the words its DSN lacks; any other DSN is read as rfc3464.
   messagelabs,
   mcafee,
   surfcontrol,
   barracuda,
   interscanmss,
   deliveryStatus,
-  // [section: after-rfc3464 A]
+  // [section: text-only notices, for bounces whose DSN gave nothing]
+  // Exim's text list (an Exim bounce with a DSN part is read as rfc3464 above).
   exim,
-  // [section: after-rfc3464 B]
+  // Exchange 2007's administrator heading, searched for in the first lines only.
   exchange2007,
-  // [section: after-rfc3464 C]
+  // [section: last resorts: auto-replies, then the plain-text scan]
   rfc3834,
   textScan,
 ];

@@ -1,6 +1,8 @@
 import type { Extractor } from '../types';
-import { headerValues } from './lib-c/report-fields';
-import { gatewayLines, isRecipient, mergeGateway, notRecipients, recipientIn, type TextEntry } from './lib-c/gateway';
+import { headerValues } from './shared/report-fields';
+import { mergeGatewayNotice, type NoticeEntry } from './shared/dsn-merge';
+import { noticeLines } from './shared/notice-lines';
+import { excludedAddresses, isRecipient, recipientIn } from './shared/recipients';
 
 // Trend Micro InterScan Messaging Security Suite (InterScan MSS) writes no DSN,
 // only a text part, in one of two shapes:
@@ -21,8 +23,8 @@ const RECEIVED = /^Received >>> (.{1,2000})$/i;
 // "Unable to deliver message to <user@example.com> (and other recipients in the same domain)."
 const UNABLE = /Unable to deliver message to <([^<>\s@]{1,64}@[^<>\s@]{1,253})>/i;
 
-function readNotice(lines: readonly string[], excluded: ReadonlySet<string>, returnedTo: string | null): TextEntry[] {
-  const out: TextEntry[] = [];
+function readNotice(lines: readonly string[], excluded: ReadonlySet<string>, returnedTo: string | null): NoticeEntry[] {
+  const out: NoticeEntry[] = [];
   let sent: { command: 'RCPT' | 'MAIL'; recipient: string | null } | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] ?? '').trim();
@@ -54,8 +56,8 @@ export const interscanmss: Extractor = {
   id: 'interscanmss',
   matches: (email) => FROM.test(email.from) || email.text.slice(0, 4000).includes(BANNER),
   extract: (email) => {
-    const excluded = notRecipients(email);
+    const excluded = excludedAddresses(email);
     const to = headerValues(email.originalHeaders ?? '', 'to').map((v) => recipientIn(v, excluded)).find((a) => a !== null) ?? null;
-    return mergeGateway(email, readNotice(gatewayLines(email), excluded, to), 'interscanmss');
+    return mergeGatewayNotice(email, readNotice(noticeLines(email), excluded, to), 'interscanmss');
   },
 };

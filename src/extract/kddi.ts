@@ -1,6 +1,7 @@
 import type { Candidate, Extractor } from '../types';
-import { excludedAddresses } from './text-scan';
-import { candidateOf, isRecipient, MAX_RECIPIENTS, noticeLines, uniqueByRecipient } from './lib-b/common';
+import { candidateOf, NOTICE, uniqueByRecipient } from './shared/candidates';
+import { noticeLines } from './shared/notice-lines';
+import { excludedAddresses, openEntry, type ListEntry } from './shared/recipients';
 
 // "     Could not be delivered to: <kijitora@example.jp>" opens a recipient; the
 // indented lines under it ("     As their mailbox is full.") are the reason.
@@ -20,15 +21,12 @@ export const kddi: Extractor = {
     /^Your mail sent on: .{0,80}\n[ \t]+Could not be delivered to: </m.test(email.text.slice(0, 4000)),
   extract: (email) => {
     const excluded = excludedAddresses(email);
-    const found: { recipient: string; lines: string[] }[] = [];
+    const found: ListEntry[] = [];
     for (const raw of noticeLines(email)) {
       const line = raw.trim();
-      const m = RECIPIENT_LINE.exec(line);
-      if (m?.[1] !== undefined && isRecipient(m[1], excluded)) {
-        if (found.length >= MAX_RECIPIENTS) break;
-        found.push({ recipient: m[1], lines: [] });
-        continue;
-      }
+      const opened = openEntry(found, line, RECIPIENT_LINE, excluded);
+      if (opened === 'full') break;
+      if (opened === 'opened') continue;
       const current = found[found.length - 1];
       if (current === undefined) continue;
       // The reason is indented under the address; a line at the margin ends it.
@@ -39,7 +37,7 @@ export const kddi: Extractor = {
       current.lines.push(line);
     }
     const out: Candidate[] = found.map(({ recipient, lines }) =>
-      candidateOf('kddi', { recipient, diagnostic: lines.join(' '), cls: '5' }),
+      candidateOf('kddi', { recipient, diagnostic: lines.join(' '), cls: '5' }, NOTICE),
     );
     return uniqueByRecipient(out);
   },

@@ -1,6 +1,7 @@
 import type { Extractor } from '../types';
-import { findAddresses, isSystemAddress } from './address';
-import { hasHeader, readProvider, writtenBy } from './lib-d/provider';
+import { findAddresses, isSystemAddress } from '../text/addresses';
+import { readProvider } from './shared/provider-read';
+import { hasHeader, writtenBy } from './shared/writer';
 
 // Mailgun (the sending service) reports a failed delivery from its own hosts
 // (mailgun.net, mailgun.org) and marks what it sends with X-Mailgun-* headers

@@ -1,6 +1,6 @@
 import type { Extractor } from '../types';
-import { fromDomain } from './lib-b/common';
-import { readEximLike } from './lib-b/exim-like';
+import { readEximLike } from './shared/exim-list';
+import { fromDomain } from './shared/writer';
 
 // Mail.ru sends its notice in Russian ("Это письмо создано автоматически
 // сервером Mail.Ru") and then the same list in Exim's English wording; only

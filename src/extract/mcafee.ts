@@ -1,6 +1,8 @@
 import type { Extractor } from '../types';
 import { header } from '../email/parse-email';
-import { gatewayLines, isRecipient, mergeGateway, notRecipients, type TextEntry } from './lib-c/gateway';
+import { mergeGatewayNotice, type NoticeEntry } from './shared/dsn-merge';
+import { noticeLines } from './shared/notice-lines';
+import { excludedAddresses, isRecipient } from './shared/recipients';
 
 // McAfee Email Gateway (and the McAfee Email and Web Security appliance) marks
 // its notices with "X-NAI-Header: Modified by McAfee …" and sends a text part
@@ -18,8 +20,8 @@ const START = /^-{2,} ?The following addresses had delivery problems ?-{2,}$/;
 // "<user@example.com>   (reason)"
 const ENTRY = /^<([^<>\s@]{1,64}@[^<>\s@]{1,253})>[ \t]{1,40}\((.{1,2000})\)$/;
 
-function readNotice(lines: readonly string[], excluded: ReadonlySet<string>): TextEntry[] {
-  const out: TextEntry[] = [];
+function readNotice(lines: readonly string[], excluded: ReadonlySet<string>): NoticeEntry[] {
+  const out: NoticeEntry[] = [];
   let started = false;
   for (const raw of lines) {
     const line = raw.trim();
@@ -38,5 +40,5 @@ export const mcafee: Extractor = {
   matches: (email) =>
     /\bMcAfee\b/i.test(header(email, 'x-nai-header')) &&
     (email.deliveryStatus.length > 0 || email.text.includes('The following addresses had delivery problems')),
-  extract: (email) => mergeGateway(email, readNotice(gatewayLines(email), notRecipients(email)), 'mcafee'),
+  extract: (email) => mergeGatewayNotice(email, readNotice(noticeLines(email), excludedAddresses(email)), 'mcafee'),
 };

@@ -1,6 +1,8 @@
 import type { Extractor } from '../types';
-import { findAddresses } from './address';
-import { gatewayLines, mergeGateway, notRecipients, recipientIn, type TextEntry } from './lib-c/gateway';
+import { findAddresses } from '../text/addresses';
+import { mergeGatewayNotice, type NoticeEntry } from './shared/dsn-merge';
+import { noticeLines } from './shared/notice-lines';
+import { excludedAddresses, recipientIn } from './shared/recipients';
 
 // MessageLabs (Symantec Email Security.cloud, now Broadcom) writes its own
 // notice above an RFC 3464 part; the notice keeps every line of a multi-line
@@ -22,7 +24,7 @@ const REASON = /^Reason:(.*)$/;
 // "The message subject was: …" and the lines after it are about the message, not the error.
 const END = /^The message (?:subject|date|identifier|reference) was:/;
 
-function readNotice(lines: readonly string[], excluded: ReadonlySet<string>): TextEntry[] {
+function readNotice(lines: readonly string[], excluded: ReadonlySet<string>): NoticeEntry[] {
   const recipients: string[] = [];
   const reason: string[] = [];
   let state: 'before' | 'list' | 'reason' = 'before';
@@ -56,5 +58,5 @@ export const messagelabs: Extractor = {
     email.text.includes(START) &&
     (findAddresses(email.from).some((a) => /@(?:[\w-]+\.)*messagelabs\.com$/i.test(a)) ||
       /^This is the mail delivery agent at /m.test(email.text.slice(0, 2000))),
-  extract: (email) => mergeGateway(email, readNotice(gatewayLines(email), notRecipients(email)), 'messagelabs', true),
+  extract: (email) => mergeGatewayNotice(email, readNotice(noticeLines(email), excludedAddresses(email)), 'messagelabs', true),
 };

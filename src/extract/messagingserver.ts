@@ -1,6 +1,11 @@
 import type { Candidate, Extractor } from '../types';
-import { candidateOf, excluded, findLine, isRecipient, MAX_RECIPIENTS, mergeWithDsn, textLines, uniqueByRecipient } from './lib-a/common';
-import { stripType } from './fields';
+import { stripType } from './shared/report-fields';
+import { MAX_RECIPIENTS } from '../limits';
+import { candidateOf, MTA_LIST, uniqueByRecipient } from './shared/candidates';
+import { mergeWithDsn } from './shared/dsn-merge';
+import { findLine, mtaNoticeLines } from './shared/notice-lines';
+import { excludedAddresses, isRecipient } from './shared/recipients';
+import { MAX_MESSAGINGSERVER_OPENING_LINES } from '../limits';
 
 // Oracle Communications Messaging Server (formerly Sun Java System / iPlanet
 // Messaging Server, PMDF before that), above an RFC 3464 part:
@@ -21,8 +26,7 @@ import { stripType } from './fields';
 // to the following recipients:".
 
 const OPENING = /^This report relates to a message you sent with the following header fields:$/i;
-// Guard: the opening line is within the notice's first lines.
-const MAX_OPENING_LINES = 10;
+// Guard (src/limits.ts MAX_MESSAGINGSERVER_OPENING_LINES): lines of an Oracle Messaging Server notice searched for its opening line.
 // "Your message cannot be delivered to the following recipients:", "… has been enqueued and undeliverable for 1 day"
 const START = /^Your message (?:cannot be delivered|has been enqueued and undeliverable|has been delayed)\b/i;
 const DELAYED = /enqueued and undeliverable|has been delayed/i;
@@ -65,17 +69,14 @@ function readList(lines: readonly string[], at: number, skip: ReadonlySet<string
 
 export const messagingserver: Extractor = {
   id: 'messagingserver',
-  matches: (email) => findLine(textLines(email).slice(0, MAX_OPENING_LINES), OPENING) !== -1,
+  matches: (email) => findLine(mtaNoticeLines(email).slice(0, MAX_MESSAGINGSERVER_OPENING_LINES), OPENING) !== -1,
   extract: (email) => {
-    const lines = textLines(email);
+    const lines = mtaNoticeLines(email);
     const at = findLine(lines, START);
     if (at === -1) return [];
     const cls = DELAYED.test(lines[at] ?? '') ? '4' : '5';
-    const found: Candidate[] = readList(lines, at, excluded(email)).map((e) =>
-      candidateOf(
-        { recipient: e.recipient, diagnostic: e.diagnostic === '' ? e.reason : e.diagnostic, cls, remoteMta: e.remote, action: cls === '4' ? 'delayed' : 'failed' },
-        'messagingserver',
-      ),
+    const found: Candidate[] = readList(lines, at, excludedAddresses(email)).map((e) =>
+      candidateOf('messagingserver', { recipient: e.recipient, diagnostic: e.diagnostic === '' ? e.reason : e.diagnostic, cls, remoteMta: e.remote, action: cls === '4' ? 'delayed' : 'failed' }, MTA_LIST),
     );
     // The RFC 3464 part is the same report; the text fills what it leaves out.
     return uniqueByRecipient(mergeWithDsn(email, found, 'messagingserver', (dsn) => dsn.diagnostic === ''));

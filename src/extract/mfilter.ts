@@ -1,8 +1,11 @@
 import type { Extractor, SmtpCommand } from '../types';
 import { header } from '../email/parse-email';
-import { findAddresses } from './address';
-import { candidateOf, excluded, isRecipient, MAX_REASON_LINES, textLines } from './lib-a/common';
+import { findAddresses } from '../text/addresses';
 import { toSmtpCommand } from '../smtp/commands';
+import { MAX_REASON_LINES } from '../limits';
+import { candidateOf, MTA_LIST } from './shared/candidates';
+import { mtaNoticeLines } from './shared/notice-lines';
+import { excludedAddresses, isRecipient } from './shared/recipients';
 
 // m-FILTER (X-Mailer: m-FILTER), a Japanese mail gateway; its intro is in
 // Japanese, then the failed address and two labelled sections:
@@ -24,12 +27,12 @@ export const mfilter: Extractor = {
   id: 'mfilter',
   matches: (email) => /^m-FILTER\b/i.test(header(email, 'x-mailer').trim()),
   extract: (email) => {
-    const notMine = excluded(email);
+    const notMine = excludedAddresses(email);
     let section = '';
     let recipient: string | null = null;
     const server: string[] = [];
     let command: SmtpCommand | null = null;
-    for (const raw of textLines(email)) {
+    for (const raw of mtaNoticeLines(email)) {
       const line = raw.trim();
       const s = SECTION.exec(line);
       if (s?.[1] !== undefined) {
@@ -43,6 +46,6 @@ export const mfilter: Extractor = {
       else if (section === 'smtp command') command ??= toSmtpCommand(line.trim().split(/\s/)[0]);
     }
     if (recipient === null) return [];
-    return [candidateOf({ recipient, diagnostic: server.join(' '), cls: '5', command }, 'mfilter')];
+    return [candidateOf('mfilter', { recipient, diagnostic: server.join(' '), cls: '5', command }, MTA_LIST)];
   },
 };

@@ -1,7 +1,8 @@
 import type { Extractor } from '../types';
 import { postfix } from './postfix';
-import { hasHeader, readProvider, writtenBy } from './lib-d/provider';
-import { findAddresses, isSystemAddress } from './address';
+import { findAddresses, isSystemAddress } from '../text/addresses';
+import { readProvider } from './shared/provider-read';
+import { hasHeader, writtenBy } from './shared/writer';
 
 // Mimecast (the email security service) returns mail it could not deliver, or
 // that a policy held, from its own hosts (*.mimecast.com, *.mimecast.co.za,

@@ -1,6 +1,8 @@
 import type { Extractor } from '../types';
-import { findAddresses } from './address';
-import { candidateOf, findLine, MAX_REASON_LINES, textLines, uniqueByRecipient } from './lib-a/common';
+import { findAddresses } from '../text/addresses';
+import { MAX_REASON_LINES } from '../limits';
+import { candidateOf, MTA_LIST, uniqueByRecipient } from './shared/candidates';
+import { findLine, mtaNoticeLines } from './shared/notice-lines';
 
 // Lotus Notes / Domino's old SMTP MTA ("Lotus SMTP MTA"), subject
 // "Undeliverable message":
@@ -20,9 +22,9 @@ const END = /^-{3,} {0,4}Returned Message {0,4}-{3,}$/i;
 
 export const notes: Extractor = {
   id: 'notes',
-  matches: (email) => findLine(textLines(email).slice(0, 20), START) !== -1,
+  matches: (email) => findLine(mtaNoticeLines(email).slice(0, 20), START) !== -1,
   extract: (email) => {
-    const lines = textLines(email);
+    const lines = mtaNoticeLines(email);
     const at = findLine(lines, START);
     if (at === -1) return [];
     const reason: string[] = [];
@@ -34,7 +36,7 @@ export const notes: Extractor = {
       const address = findAddresses(line)[0];
       // A line that is only an address names a recipient; the lines before it are why.
       if (address !== undefined && line.replace(/^<|>$/g, '') === address) {
-        found.push(candidateOf({ recipient: address, diagnostic: reason.join(' '), cls: '5' }, 'notes'));
+        found.push(candidateOf('notes', { recipient: address, diagnostic: reason.join(' '), cls: '5' }, MTA_LIST));
       } else {
         reason.push(line);
       }

@@ -1,6 +1,6 @@
 import type { Extractor } from '../types';
-import { blockCandidates, blocksAfter } from './lib-a/blocks';
-import { mergeWithDsn } from './lib-a/common';
+import { blockCandidates, blocksAfter } from './shared/address-blocks';
+import { mergeWithDsn } from './shared/dsn-merge';
 
 // OpenSMTPD's notice, with an RFC 3464 part in recent versions:
 //

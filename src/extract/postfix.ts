@@ -1,6 +1,7 @@
 import type { Extractor, SmtpCommand } from '../types';
-import { blockCandidates, blocksAfter } from './lib-a/blocks';
-import { findLine, mergeWithDsn, textLines } from './lib-a/common';
+import { blockCandidates, blocksAfter } from './shared/address-blocks';
+import { mergeWithDsn } from './shared/dsn-merge';
+import { findLine, mtaNoticeLines } from './shared/notice-lines';
 
 // Postfix's notice (bounce(8)), usually followed by an RFC 3464 part:
 //
@@ -35,7 +36,7 @@ function greetingRefused(text: string): SmtpCommand | null {
 
 export const postfix: Extractor = {
   id: 'postfix',
-  matches: (email) => findLine(textLines(email).slice(0, 40), INTRO) !== -1,
+  matches: (email) => findLine(mtaNoticeLines(email).slice(0, 40), INTRO) !== -1,
   extract: (email) => {
     // DSN fields pasted into the text (no MIME part): the RFC 3464 reader reads them.
     if (email.deliveryStatus.length === 0 && DSN_IN_TEXT.test(email.text)) return [];

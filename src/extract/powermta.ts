@@ -1,6 +1,7 @@
 import type { BounceEmail, Candidate, Extractor, ReasonId } from '../types';
-import { addressOf, dsnCandidatesOf } from './delivery-status';
-import { firstOf, readReportGroups } from './lib-c/report-fields';
+import { firstOf, readReportGroups } from './shared/report-fields';
+import { addressOf, dsnCandidatesOf } from './shared/dsn';
+import { MAX_POWERMTA_FIELD_CHARS } from '../limits';
 
 // PowerMTA (Port25, now Bird), the bulk sender's MTA, writes a short notice
 // ("<user@example.net> delivery failed; will not continue trying") above an
@@ -22,8 +23,7 @@ import { firstOf, readReportGroups } from './lib-c/report-fields';
 const FIELD = /^X-PowerMTA-[a-z]{1,30}[ \t]*:/im;
 // "Received: by mta1.example.org (PowerMTA(TM) v5.0r1) id …" in the returned headers.
 const RECEIVED = '(PowerMTA(TM)';
-// Guard: the fields are in the report's first lines.
-const MAX_FIELD_CHARS = 8000;
+// Guard (src/limits.ts MAX_POWERMTA_FIELD_CHARS): characters of a PowerMTA report searched for its own fields (they are in its first lines).
 
 // Categories that name one reason; the others ("spam-related", "policy-related",
 // "other"…) cover several and leave it to the reply.
@@ -59,8 +59,8 @@ function withCategory(c: Candidate, byRecipient: ReadonlyMap<string, string>): C
 export const powermta: Extractor = {
   id: 'powermta',
   matches: (email) =>
-    email.deliveryStatus.some((body) => FIELD.test(body.slice(0, MAX_FIELD_CHARS))) ||
-    (email.originalHeaders ?? '').slice(0, MAX_FIELD_CHARS).includes(RECEIVED),
+    email.deliveryStatus.some((body) => FIELD.test(body.slice(0, MAX_POWERMTA_FIELD_CHARS))) ||
+    (email.originalHeaders ?? '').slice(0, MAX_POWERMTA_FIELD_CHARS).includes(RECEIVED),
   extract: (email) => {
     const byRecipient = categories(email);
     return dsnCandidatesOf(email, 'powermta').map((c) => withCategory(c, byRecipient));

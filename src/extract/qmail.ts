@@ -1,6 +1,6 @@
 import type { Extractor, SmtpCommand } from '../types';
-import { blockCandidates, blocksAfter } from './lib-a/blocks';
-import { mergeWithDsn } from './lib-a/common';
+import { blockCandidates, blocksAfter } from './shared/address-blocks';
+import { mergeWithDsn } from './shared/dsn-merge';
 
 // qmail-send's notice (and netqmail's, vpopmail's, and clones that copy it):
 //

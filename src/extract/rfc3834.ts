@@ -1,8 +1,9 @@
 import type { BounceEmail, Candidate, Extractor } from '../types';
 import { header } from '../email/parse-email';
 import { looksLikeBounce } from '../email/looks-like-bounce';
-import { findAddresses, isSystemAddress } from './address';
-import { foldSpaces } from '../fold-spaces';
+import { findAddresses, isSystemAddress } from '../text/addresses';
+import { foldSpaces } from '../text/fold-spaces';
+import { MAX_AUTOREPLY_QUOTE } from '../limits';
 
 // Automatic replies (RFC 3834): out-of-office and vacation notes. The message
 // was delivered; the diagnosis says so and names the person who is away (the
@@ -16,8 +17,7 @@ import { foldSpaces } from '../fold-spaces';
 // anything that looks like a bounce is left to the bounce readers, and this
 // reader comes after all of them.
 
-// Guard: the diagnostic quotes at most this much of the reply's text.
-export const MAX_REPLY_QUOTE = 300;
+// Guard (src/limits.ts MAX_AUTOREPLY_QUOTE): characters of an auto-reply (RFC 3834) quoted as its diagnostic.
 
 const AUTO_HEADERS = ['x-autoreply', 'x-autorespond', 'x-auto-reply', 'x-autoresponder'];
 
@@ -52,13 +52,13 @@ function isAutoReply(email: BounceEmail): boolean {
 /** The first words of the reply, on one line. */
 function quoteOf(email: BounceEmail): string {
   const first = email.text
-    .slice(0, MAX_REPLY_QUOTE * 4)
+    .slice(0, MAX_AUTOREPLY_QUOTE * 4)
     .split(/\n[ \t]*\n/)
     .map((p) => foldSpaces(p).trim())
     .find((p) => p !== '');
   const subject = foldSpaces(email.subject).trim();
   const text = [subject, first ?? ''].filter((s) => s !== '').join(': ');
-  return text.length > MAX_REPLY_QUOTE ? `${text.slice(0, MAX_REPLY_QUOTE)}…` : text;
+  return text.length > MAX_AUTOREPLY_QUOTE ? `${text.slice(0, MAX_AUTOREPLY_QUOTE)}…` : text;
 }
 
 export const rfc3834: Extractor = {
@@ -70,7 +70,7 @@ export const rfc3834: Extractor = {
     const candidate: Candidate = {
       recipient: who,
       action: null,
-      status: null,
+      statusField: null,
       diagnostic: quoteOf(email),
       remoteMta: null,
       command: null,

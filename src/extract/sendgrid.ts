@@ -1,6 +1,8 @@
 import type { Extractor } from '../types';
-import { readDeliveryStatus } from './delivery-status';
-import { statedStatus } from './lib-b/common';
+import { replyOf } from '../smtp/parse-smtp-line';
+import { statusOf } from './shared/candidates';
+import { readDeliveryStatus } from './shared/dsn';
+import { statusFromWording } from './shared/stated-status';
 
 // SendGrid's bounces are RFC 3464 reports with two quirks: "Action: expired",
 // which RFC 3464 does not define, for a message it gave up retrying, and an
@@ -22,7 +24,7 @@ export const sendgrid: Extractor = {
       const expired = /^Action:[ \t]*expired[ \t]*$/im.test(body);
       return readDeliveryStatus(body, 'sendgrid').map((c) =>
         expired && c.action === null
-          ? { ...c, action: 'failed' as const, status: c.status ?? statedStatus(c.diagnostic, '5') }
+          ? { ...c, action: 'failed' as const, ...(statusOf(c) === null ? { statedStatus: statusFromWording(replyOf(c), '5', 'any-reply') } : {}) }
           : c,
       );
     }),

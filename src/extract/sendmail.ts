@@ -1,9 +1,13 @@
 import type { BounceEmail, Candidate, Extractor } from '../types';
-import { parseSmtpLine } from '../smtp/parse-smtp-line';
-import { findAddresses } from './address';
-import { candidateOf, dsnCandidates, excluded, isRecipient, mergeWithDsn, textLines, uniqueByRecipient } from './lib-a/common';
-import { firstErrorVerdict, isErrorText, talkBlocks, verdictFor, type TalkBlock } from './lib-a/sendmail-transcript';
+import { replyOf } from '../smtp/parse-smtp-line';
+import { findAddresses } from '../text/addresses';
+import { firstErrorVerdict, isErrorText, talkBlocks, verdictFor, type TalkBlock } from './shared/sendmail-transcript';
 import { toSmtpCommand } from '../smtp/commands';
+import { candidateOf, MTA_LIST, statusOf, uniqueByRecipient } from './shared/candidates';
+import { dsnPartCandidates } from './shared/dsn';
+import { mergeWithDsn } from './shared/dsn-merge';
+import { mtaNoticeLines } from './shared/notice-lines';
+import { excludedAddresses, isRecipient } from './shared/recipients';
 
 // "   ----- The following addresses had permanent fatal errors -----"
 // "   ----- The following addresses had transient non-fatal errors -----"
@@ -83,26 +87,23 @@ function candidateFor(item: Listed, blocks: readonly TalkBlock[]): Candidate {
   const diagnostic = choices.find((c): c is string => c !== null && isErrorText(c)) ?? verdict.diagnostic ?? item.reason ?? '';
   // The transcript's answer for this recipient, else its first error (which says what it answered too).
   const said = diagnostic === verdict.diagnostic ? verdict : diagnostic === first.diagnostic ? first : null;
-  return candidateOf(
-    {
+  return candidateOf('sendmail', {
       recipient: item.recipient,
       diagnostic,
       cls: item.cls,
       command: said === null ? null : toSmtpCommand(said.command),
       remoteMta: said === null ? null : said.host,
-    },
-    'sendmail',
-  );
+    }, MTA_LIST);
 }
 
 /** Reads the text of a Sendmail notice (list + transcript), merged with its DSN part. */
 export function readSendmail(email: BounceEmail, format: string): Candidate[] {
-  const lines = textLines(email);
-  let listed = readLists(lines, excluded(email));
+  const lines = mtaNoticeLines(email);
+  let listed = readLists(lines, excludedAddresses(email));
   if (listed.length === 0) {
     // A delay warning ("Warning: could not send message for past 4 hours") has
     // no list: the DSN names the recipients, the transcript says why.
-    listed = dsnCandidates(email, format).map((c) => ({ recipient: c.recipient, reason: null, cls: c.action === 'failed' ? '5' : '4' }));
+    listed = dsnPartCandidates(email, format).map((c) => ({ recipient: c.recipient, reason: null, cls: c.action === 'failed' ? '5' : '4' }));
   }
   const blocks = talkBlocks(transcriptLines(lines));
   const fromText = uniqueByRecipient(listed.map((l) => ({ ...candidateFor(l, blocks), format })));
@@ -110,11 +111,11 @@ export function readSendmail(email: BounceEmail, format: string): Candidate[] {
   // "450 4.7.1" the remote server gave); the remote server's code says why.
   const merged = mergeWithDsn(email, fromText, format, (dsn, text) => isErrorText(text.diagnostic) || !isErrorText(dsn.diagnostic));
   const out = merged.map((c) => {
-    const own = parseSmtpLine(c.diagnostic).status;
-    return own !== null && !own.endsWith('.0.0') ? { ...c, status: null } : c;
+    const own = replyOf(c).status;
+    return own !== null && !own.endsWith('.0.0') ? { ...c, statusField: null, statedStatus: null } : c;
   });
   // When the text adds nothing to the DSN part, the RFC 3464 reader says it just as well.
-  const dsn = dsnCandidates(email, format);
+  const dsn = dsnPartCandidates(email, format);
   return dsn.length > 0 && out.every((c, i) => sameAs(c, dsn[i])) ? [] : out;
 }
 
@@ -124,7 +125,7 @@ function sameAs(a: Candidate, b: Candidate | undefined): boolean {
     a.recipient === b.recipient &&
     a.diagnostic === b.diagnostic &&
     a.command === b.command &&
-    (a.status === b.status || a.status === null)
+    (statusOf(a) === statusOf(b) || statusOf(a) === null)
   );
 }
 

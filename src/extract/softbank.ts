@@ -1,7 +1,8 @@
 import type { Extractor } from '../types';
 import { postfix } from './postfix';
 import { sendmail } from './sendmail';
-import { readProvider, writtenBy } from './lib-d/provider';
+import { readProvider } from './shared/provider-read';
+import { writtenBy } from './shared/writer';
 
 // SoftBank, the Japanese mobile carrier (softbank.ne.jp, i.softbank.jp, and
 // the older vodafone.ne.jp and disney.ne.jp). Its notices are a sendmail or

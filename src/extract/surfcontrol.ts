@@ -1,6 +1,8 @@
 import type { Extractor } from '../types';
 import { header } from '../email/parse-email';
-import { gatewayLines, isRecipient, mergeGateway, notRecipients, type TextEntry } from './lib-c/gateway';
+import { mergeGatewayNotice, type NoticeEntry } from './shared/dsn-merge';
+import { noticeLines } from './shared/notice-lines';
+import { excludedAddresses, isRecipient } from './shared/recipients';
 
 // SurfControl E-mail Filter (later Websense) sends "X-Mailer: SurfControl
 // E-mail Filter", a transcript of its attempts and an RFC 3464 part:
@@ -18,13 +20,13 @@ import { gatewayLines, isRecipient, mergeGateway, notRecipients, type TextEntry 
 // "user@example.com: [192.0.2.5], 550 …": the recipient, the host that answered, its reply.
 const ATTEMPT = /^([^\s:<>@]{1,64}@[^\s:<>@]{1,253}):[ \t]*\[([^\]\s]{1,100})\],[ \t]*(.{1,2000})$/;
 
-function readNotice(lines: readonly string[], excluded: ReadonlySet<string>): TextEntry[] {
-  const out: TextEntry[] = [];
+function readNotice(lines: readonly string[], excluded: ReadonlySet<string>): NoticeEntry[] {
+  const out: NoticeEntry[] = [];
   for (const raw of lines) {
     const m = ATTEMPT.exec(raw.trim());
     if (m?.[1] === undefined || !isRecipient(m[1], excluded)) continue;
     // A later attempt for the same recipient says more about the final outcome.
-    const entry: TextEntry = { recipient: m[1], diagnostic: m[3] ?? '', remoteMta: m[2] ?? null };
+    const entry: NoticeEntry = { recipient: m[1], diagnostic: m[3] ?? '', remoteMta: m[2] ?? null };
     const at = out.findIndex((e) => e.recipient?.toLowerCase() === m[1]?.toLowerCase());
     if (at === -1) out.push(entry);
     else out[at] = entry;
@@ -35,5 +37,5 @@ function readNotice(lines: readonly string[], excluded: ReadonlySet<string>): Te
 export const surfcontrol: Extractor = {
   id: 'surfcontrol',
   matches: (email) => /^SurfControl\b/i.test(header(email, 'x-mailer')),
-  extract: (email) => mergeGateway(email, readNotice(gatewayLines(email), notRecipients(email)), 'surfcontrol'),
+  extract: (email) => mergeGatewayNotice(email, readNotice(noticeLines(email), excludedAddresses(email)), 'surfcontrol'),
 };

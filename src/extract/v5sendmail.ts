@@ -1,8 +1,10 @@
 import type { BounceEmail, Candidate, Extractor } from '../types';
-import { candidateOf, excluded, isRecipient, textLines, uniqueByRecipient } from './lib-a/common';
-import { recipientsOfTranscript, talkBlocks, verdictFor } from './lib-a/sendmail-transcript';
+import { recipientsOfTranscript, talkBlocks, verdictFor } from './shared/sendmail-transcript';
 import { transcriptLines } from './sendmail';
 import { toSmtpCommand } from '../smtp/commands';
+import { candidateOf, MTA_LIST, uniqueByRecipient } from './shared/candidates';
+import { mtaNoticeLines } from './shared/notice-lines';
+import { excludedAddresses, isRecipient } from './shared/recipients';
 
 // Old sendmail (V5, and V8 without DSN support) returns only the transcript,
 // with no recipient list and no DSN part:
@@ -16,16 +18,13 @@ import { toSmtpCommand } from '../smtp/commands';
 // Every "NNN <address>... text" line is one failed recipient.
 
 function readV5(email: BounceEmail): Candidate[] {
-  const blocks = talkBlocks(transcriptLines(textLines(email)));
-  const notMine = excluded(email);
+  const blocks = talkBlocks(transcriptLines(mtaNoticeLines(email)));
+  const notMine = excludedAddresses(email);
   const recipients = recipientsOfTranscript(blocks).filter((a) => isRecipient(a, notMine));
   return uniqueByRecipient(
     recipients.map((recipient) => {
       const v = verdictFor(blocks, recipient);
-      return candidateOf(
-        { recipient, diagnostic: v.diagnostic ?? '', command: toSmtpCommand(v.command), remoteMta: v.host },
-        'v5sendmail',
-      );
+      return candidateOf('v5sendmail', { recipient, diagnostic: v.diagnostic ?? '', command: toSmtpCommand(v.command), remoteMta: v.host }, MTA_LIST);
     }),
   );
 }

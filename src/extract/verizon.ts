@@ -1,7 +1,9 @@
 import type { Extractor } from '../types';
 import { yahoo } from './yahoo';
-import { noticeCandidate, readProvider, writtenBy } from './lib-d/provider';
-import { noticeLines } from './lib-b/common';
+import { noticeLines } from './shared/notice-lines';
+import { noticeCandidate, readProvider } from './shared/provider-read';
+import { writtenBy } from './shared/writer';
+import { MAX_VERIZON_ERROR_LINES } from '../limits';
 
 // Verizon: its mobile gateways (vtext.com for SMS, vzwpix.com for MMS) answer
 // a message they cannot pass to a phone with a short notice of "Error:" lines
@@ -14,15 +16,14 @@ const DOMAINS = ['vtext.com', 'vzwpix.com', 'verizon.net', 'verizonwireless.com'
 // "Error: Message could not be delivered to mobile."
 const ERROR_LINE = /^Error:[ \t]*(\S.{0,500})$/;
 const UNDELIVERED = /\b(?:could not|cannot|can't) be delivered\b/i;
-// Guard: the notice is a few lines; the returned message may follow.
-const MAX_ERROR_LINES = 10;
+// Guard (src/limits.ts MAX_VERIZON_ERROR_LINES): lines of a Verizon notice searched for its "Error:" line (the returned message may follow).
 
 function errorLines(lines: readonly string[]): string[] {
   const out: string[] = [];
   for (const raw of lines) {
     const m = ERROR_LINE.exec(raw.trim());
     if (m?.[1] !== undefined) out.push(m[1].trim());
-    if (out.length >= MAX_ERROR_LINES) break;
+    if (out.length >= MAX_VERIZON_ERROR_LINES) break;
   }
   return out;
 }

@@ -1,6 +1,8 @@
 import type { Candidate, Extractor, SmtpCommand } from '../types';
-import { excludedAddresses } from './text-scan';
-import { candidateOf, isRecipient, MAX_RECIPIENTS, noticeLines, uniqueByRecipient } from './lib-b/common';
+import { MAX_RECIPIENTS } from '../limits';
+import { candidateOf, NOTICE, uniqueByRecipient } from './shared/candidates';
+import { noticeLines } from './shared/notice-lines';
+import { excludedAddresses, isRecipient } from './shared/recipients';
 
 const START = 'Sorry, we were unable to deliver your message to the following address.';
 const END = /^-{2,} ?Below this line is a copy of the message/;
@@ -58,7 +60,7 @@ export const yahoo: Extractor = {
         diagnostic: text,
         cls: '5',
         command: commandOfTag(text),
-      });
+      }, NOTICE);
     });
     return uniqueByRecipient(out);
   },

@@ -1,6 +1,7 @@
 import type { Extractor } from '../types';
 import { postfix } from './postfix';
-import { readProvider, writtenBy } from './lib-d/provider';
+import { readProvider } from './shared/provider-read';
+import { writtenBy } from './shared/writer';
 
 // Yandex Mail (From mailer-daemon@yandex.ru, Reporting-MTA forward*.mail.yandex.net,
 // an X-Yandex-Queue-ID field in its report). A notice in Russian comes first,

@@ -1,6 +1,9 @@
 import type { Candidate, Extractor } from '../types';
-import { excludedAddresses } from './text-scan';
-import { candidateOf, fromDomain, isRecipient, MAX_RECIPIENTS, noticeLines, uniqueByRecipient } from './lib-b/common';
+import { MAX_RECIPIENTS } from '../limits';
+import { candidateOf, NOTICE, uniqueByRecipient } from './shared/candidates';
+import { noticeLines } from './shared/notice-lines';
+import { excludedAddresses, isRecipient } from './shared/recipients';
+import { fromDomain } from './shared/writer';
 
 // "kijitora@example.jp Invalid Address, ERROR_CODE :550, ERROR_CODE :5.1.1 <kijitora@example.jp>... User Unknown"
 // Zoho puts the address, its own summary, then the remote reply split into
@@ -26,13 +29,13 @@ export const zoho: Extractor = {
       if (failed?.[1] !== undefined && isRecipient(failed[1], excluded)) {
         // Put the fields back in the order a server writes them: "550 5.1.1 <…>... User Unknown".
         const reply = [failed[3], failed[4], (failed[5] ?? '').replace(/^[, ]+/, '') || failed[2]].filter((s) => s).join(' ');
-        out.push(candidateOf('zoho', { recipient: failed[1], diagnostic: reply, cls: delayed ? '4' : '5' }));
+        out.push(candidateOf('zoho', { recipient: failed[1], diagnostic: reply, cls: delayed ? '4' : '5' }, NOTICE));
         continue;
       }
       const status = STATUS_LINE.exec(line);
       if (status?.[1] !== undefined && isRecipient(status[1], excluded)) {
         const reply = [status[2], status[3]?.trim(), status[4]].filter((s) => s).join(' ');
-        out.push(candidateOf('zoho', { recipient: status[1], diagnostic: reply, cls: delayed ? '4' : '5' }));
+        out.push(candidateOf('zoho', { recipient: status[1], diagnostic: reply, cls: delayed ? '4' : '5' }, NOTICE));
       }
     }
     return uniqueByRecipient(out);

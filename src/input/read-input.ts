@@ -3,12 +3,12 @@
 // libuv's thread pool and node:fs/promises loads eleven more modules, for a
 // raw SMTP string too. A missing path returns undefined instead of building
 // an error with its stack.
-import { createReadStream, statSync } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { hasSmtpCode } from '../smtp/parse-smtp-line';
 import { MAX_FILE_BYTES, MAX_MESSAGE_BYTES } from '../limits';
-import { collect, peek, sniff } from './sniff';
+import { collect, countFromLines, isBinary, peek, sniff, utf16Bom, utf8BomLength } from './sniff';
 import { MboxSplitter, type MboxMessage } from './split-mbox';
-import { walkFolder } from './walk-folder';
+import { specialKind, walkFolder } from './walk-folder';
 
 /**
  * One thing to diagnose, or a note about the input. Messages of an mbox are
@@ -30,10 +30,45 @@ export { MAX_FILE_BYTES };
 // small enough that a handful in flight stay far below the memory budget.
 const READ_CHUNK_BYTES = 256 * 1024;
 
-// An argument with no SMTP code that looks like a file name ("bounce.eml",
-// "./x", "mail/42") is a path the user mistyped, not an error text.
-function looksLikePath(arg: string): boolean {
-  return !/\s/.test(arg) && (/[/\\]/.test(arg) || /\.[A-Z0-9]{1,5}$/i.test(arg));
+// An argument that looks like a file name is a path the user mistyped, not an
+// error text: one with a slash, or with a mail or log file's extension, even if
+// it holds a code ("logs/smtp-550-5.1.1.log"); and one with no code and any
+// short extension ("bounce.msg"). Never one with a space: an SMTP reply has one.
+const FILE_EXTENSION = /\.(?:eml|mbox|mbx|mail|msg|gz|log|txt)$/i;
+
+export function looksLikePath(arg: string): boolean {
+  if (/\s/.test(arg)) return false;
+  if (/[/\\]/.test(arg) || FILE_EXTENSION.test(arg)) return true;
+  return !hasSmtpCode(arg) && /\.[A-Z0-9]{1,5}$/i.test(arg);
+}
+
+/**
+ * The path on disk of an argument whose name is not valid UTF-8: the shell
+ * hands over the bytes, but process.argv shows them as U+FFFD, which names no
+ * file. Each such part of the path is looked up in its folder by its display
+ * form; a name that two files share in that form is not guessed.
+ */
+function rawPath(arg: string): Buffer | undefined {
+  if (!arg.includes('\uFFFD')) return undefined;
+  let out: Buffer = Buffer.from(arg.startsWith('/') ? '/' : '');
+  for (const part of arg.split('/')) {
+    if (part === '') continue;
+    let bytes: Buffer = Buffer.from(part);
+    if (part.includes('\uFFFD')) {
+      let names: Buffer[];
+      try {
+        names = readdirSync(out.length === 0 ? '.' : out, { encoding: 'buffer' });
+      } catch {
+        return undefined;
+      }
+      const found = names.filter((name) => name.toString('utf8') === part);
+      if (found.length !== 1 || found[0] === undefined) return undefined;
+      bytes = found[0];
+    }
+    const slash = out.length === 0 || out[out.length - 1] === 0x2f ? 0 : 1;
+    out = Buffer.concat([out, Buffer.from('/'.repeat(slash)), bytes]);
+  }
+  return out;
 }
 
 function describeError(err: unknown): string {
@@ -80,10 +115,64 @@ function sizeWarning(): string {
 type Batch = InputItem[];
 type DataItem = Extract<InputItem, { kind: 'data' }>;
 
+/** The chunks of a stream without its first `count` bytes. */
+async function* skipBytes(chunks: AsyncIterable<Buffer>, count: number): AsyncGenerator<Buffer> {
+  let left = count;
+  for await (const chunk of chunks) {
+    if (left >= chunk.length) {
+      left -= chunk.length;
+      continue;
+    }
+    yield left > 0 ? chunk.subarray(left) : chunk;
+    left = 0;
+  }
+}
+
+/** The chunks of a stream with every CR turned into LF (a file with CR-only line ends, old Mac style). */
+async function* crToLf(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  for await (const chunk of chunks) {
+    const out = Buffer.from(chunk);
+    for (let i = out.indexOf(0x0d); i !== -1; i = out.indexOf(0x0d, i + 1)) out[i] = 0x0a;
+    yield out;
+  }
+}
+
+/** One buffer as a stream of one chunk. */
+function single(data: Buffer): AsyncIterable<Buffer> {
+  return {
+    [Symbol.asyncIterator]: () => {
+      let done = false;
+      return {
+        next: (): Promise<IteratorResult<Buffer>> => {
+          const result: IteratorResult<Buffer> = done ? { done: true, value: undefined } : { done: false, value: data };
+          done = true;
+          return Promise.resolve(result);
+        },
+      };
+    },
+  };
+}
+
+/** A UTF-16 text (its BOM included) as UTF-8 bytes. */
+function fromUtf16(data: Buffer, order: 'le' | 'be'): Buffer {
+  let le = data.subarray(2, data.length - (data.length % 2));
+  if (order === 'be') le = Buffer.from(le).swap16();
+  return Buffer.from(le.toString('utf16le'), 'utf8');
+}
+
+function withoutSource(item: DataItem): DataItem {
+  const { source: _source, ...rest } = item;
+  return rest;
+}
+
+function severalMessagesWarning(count: number): string {
+  return `This file holds ${count} lines that start like the "From " lines between the messages of an mbox, but it does not start like one, so it was read as one email. If it is an mbox, take out what comes before its first "From " line.`;
+}
+
 async function* messagesOf(
   name: string,
   chunks: AsyncIterable<Buffer>,
-  options: { skipNonMail: boolean; gzipped?: boolean },
+  options: { skipNonMail: boolean; gzipped?: boolean; decoded?: boolean },
 ): AsyncGenerator<Batch> {
   const { head, rest } = await peek(chunks);
   const kind = sniff(head);
@@ -95,6 +184,29 @@ async function* messagesOf(
     if (options.skipNonMail) yield [{ kind: 'skipped', name, reason: 'empty file' }];
     else yield [{ kind: 'error', name, error: name === '-' ? 'standard input is empty' : 'file is empty' }];
     return;
+  }
+  if (options.decoded !== true) {
+    // Text that mail programs save now and then in other shapes is brought to
+    // the one the readers take (bytes, LF or CRLF line ends, no BOM), then sniffed
+    // again. A UTF-16 file (with its BOM) is decoded whole: it is a single message
+    // under MAX_FILE_BYTES, as any file that is not an mbox.
+    const decoded = { ...options, decoded: true };
+    const utf16 = utf16Bom(head);
+    if (utf16 !== null) {
+      const data = await collect(rest, MAX_FILE_BYTES, name === '-' ? 'standard input' : 'the file');
+      yield* messagesOf(name, single(fromUtf16(data, utf16)), decoded);
+      return;
+    }
+    const bom = utf8BomLength(head);
+    if (bom > 0) {
+      yield* messagesOf(name, skipBytes(rest, bom), options);
+      return;
+    }
+    // CR-only line ends (no LF in the first 4 KB): every reader splits lines at LF.
+    if (kind !== 'gzip' && !head.includes(0x0a) && head.includes(0x0d) && !isBinary(head)) {
+      yield* messagesOf(name, crToLf(rest), decoded);
+      return;
+    }
   }
   if (kind === 'mbox') {
     // One message of look-ahead: an mbox of one message is named like a plain file.
@@ -112,18 +224,23 @@ async function* messagesOf(
       }
       return batch;
     };
-    for await (const chunk of rest) {
-      const batch = batchOf(splitter.push(chunk));
-      if (batch.length > 0) yield batch;
+    try {
+      for await (const chunk of rest) {
+        const batch = batchOf(splitter.push(chunk));
+        if (batch.length > 0) yield batch;
+      }
+    } catch (err) {
+      // Damage (a cut .gz, a read error): the last whole message before it is
+      // given too, then the error; the message the damage cut is not.
+      const last = held as DataItem | null;
+      if (last !== null) yield [last];
+      throw err;
     }
     const batch = batchOf(splitter.end());
     // (Set inside batchOf, which the type checker does not follow.)
     const last = held as DataItem | null;
     if (last !== null) {
-      if (n === 1) {
-        const { source: _source, ...single } = last;
-        batch.push({ ...single, name });
-      } else batch.push(last);
+      batch.push(n === 1 ? { ...withoutSource(last), name } : last);
     }
     if (batch.length > 0) yield batch;
     return;
@@ -133,19 +250,25 @@ async function* messagesOf(
     yield [{ kind: 'skipped', name, reason: 'not an email' }];
     return;
   }
-  // A NUL byte never appears in mail text: a named binary file (an image, an
-  // archive) is an unreadable input, not "not a bounce".
-  if (head.includes(0)) {
+  // A named binary file (an image, an archive) is an unreadable input, not "not a
+  // bounce"; a stray NUL in a text is no reason to refuse it (sniff.ts, isBinary).
+  if (isBinary(head)) {
     await rest[Symbol.asyncIterator]().return?.();
     yield [{ kind: 'error', name, error: 'binary file, not an email or a text' }];
     return;
   }
-  yield [{ kind: 'data', name, data: await collect(rest, MAX_FILE_BYTES, name === '-' ? 'standard input' : 'the file') }];
+  const data = await collect(rest, MAX_FILE_BYTES, name === '-' ? 'standard input' : 'the file');
+  const item: DataItem = { kind: 'data', name, data };
+  // An mbox with more before its first "From " line than sniffing passes over
+  // is read as one email: say so when it holds several "From " lines.
+  const fromLines = countFromLines(data);
+  if (fromLines >= 2) item.warnings = [severalMessagesWarning(fromLines)];
+  yield [item];
 }
 
-async function* readFileMessages(path: string, skipNonMail: boolean): AsyncGenerator<Batch> {
+async function* readFileMessages(path: string, skipNonMail: boolean, fsPath: string | Buffer = path): AsyncGenerator<Batch> {
   try {
-    const stream = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
+    const stream = createReadStream(fsPath, { highWaterMark: READ_CHUNK_BYTES });
     yield* messagesOf(path, stream as AsyncIterable<Buffer>, { skipNonMail });
   } catch (err) {
     const code = (err as { code?: string } | null)?.code;
@@ -154,10 +277,70 @@ async function* readFileMessages(path: string, skipNonMail: boolean): AsyncGener
   }
 }
 
-async function* readFolder(dir: string): AsyncGenerator<Batch> {
-  for await (const entry of walkFolder(dir)) {
+// One buffer for the files of a folder walk: most messages are a few KB, and
+// one read into it (copied out at the file's size) costs far less than a read
+// stream of READ_CHUNK_BYTES each (issue 15: GC was a fifth of a Maildir's run).
+let smallFileBuffer: Buffer | null = null;
+
+/**
+ * A file met in a folder walk. It is opened without blocking and checked after
+ * the open, on the open file: only a regular file is read, so a link to a FIFO
+ * can't hang the walk (opening a FIFO to read waits for a writer) and a link
+ * swapped between a check and the open can't slip through. What is not read is
+ * said as `skipped`.
+ */
+async function* readFolderFile(path: string, fsPath: string | Buffer): AsyncGenerator<Batch> {
+  let fd: number;
+  try {
+    fd = openSync(fsPath, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    yield [{ kind: 'error', name: path, error: describeError(err) }];
+    return;
+  }
+  let small: Buffer | null = null;
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isDirectory()) {
+      closeSync(fd);
+      yield [{ kind: 'skipped', name: path, reason: 'link to a folder, not followed' }];
+      return;
+    }
+    if (!stats.isFile()) {
+      closeSync(fd);
+      yield [{ kind: 'skipped', name: path, reason: `not a regular file (${specialKind(stats)})` }];
+      return;
+    }
+    const buffer = (smallFileBuffer ??= Buffer.allocUnsafe(READ_CHUNK_BYTES));
+    if (stats.size < buffer.length) {
+      // One read, plus one to see the end (a file may have grown since fstat).
+      let length = 0;
+      for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (length < buffer.length) small = Buffer.from(buffer.subarray(0, length));
+    }
+  } catch (err) {
+    closeSync(fd);
+    yield [{ kind: 'error', name: path, error: describeError(err) }];
+    return;
+  }
+  if (small !== null) {
+    closeSync(fd);
+    yield* messagesOf(path, single(small), { skipNonMail: true });
+    return;
+  }
+  // A large file (an mbox in the folder): streamed from the start, on the same descriptor.
+  try {
+    const stream = createReadStream('', { fd, start: 0, highWaterMark: READ_CHUNK_BYTES });
+    yield* messagesOf(path, stream as AsyncIterable<Buffer>, { skipNonMail: true });
+  } catch (err) {
+    yield [{ kind: 'error', name: path, error: describeError(err) }];
+  }
+}
+
+async function* readFolder(dir: string, fsDir: string | Buffer = dir): AsyncGenerator<Batch> {
+  for await (const entry of walkFolder(dir, 0, fsDir)) {
     if (entry.kind === 'error') yield [{ kind: 'error', name: entry.path, error: describeError(entry.error) }];
-    else yield* readFileMessages(entry.path, true);
+    else if (entry.kind === 'other') yield [{ kind: 'skipped', name: entry.path, reason: `not a regular file (${entry.what})` }];
+    else yield* readFolderFile(entry.path, entry.fsPath);
   }
 }
 
@@ -190,8 +373,14 @@ export async function* readArgumentBatches(arg: string, sources: InputSources): 
     return;
   }
   let isFolder: boolean | undefined;
+  let fsPath: string | Buffer = arg;
   try {
     isFolder = statSync(arg, { throwIfNoEntry: false })?.isDirectory();
+    const raw = isFolder === undefined ? rawPath(arg) : undefined;
+    if (raw !== undefined) {
+      isFolder = statSync(raw, { throwIfNoEntry: false })?.isDirectory();
+      fsPath = raw;
+    }
   } catch (err) {
     const code = (err as { code?: string } | null)?.code;
     if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'ENAMETOOLONG') {
@@ -200,12 +389,12 @@ export async function* readArgumentBatches(arg: string, sources: InputSources): 
     }
   }
   if (isFolder === undefined) {
-    if (!hasSmtpCode(arg) && looksLikePath(arg)) yield [{ kind: 'error', name: arg, error: 'no such file or directory' }];
+    if (looksLikePath(arg)) yield [{ kind: 'error', name: arg, error: 'no such file or directory' }];
     else yield [{ kind: 'string', name: 'argv', text: arg }];
     return;
   }
-  if (isFolder) yield* readFolder(arg);
-  else yield* readFileMessages(arg, false);
+  if (isFolder) yield* readFolder(arg, fsPath);
+  else yield* readFileMessages(arg, false, fsPath);
 }
 
 /**

@@ -39,7 +39,8 @@ export class MboxSplitter {
   private parts: Buffer[] | null = null; // null until the first "From " line: bytes before it are not a message
   private size = 0;
   private truncated = false;
-  private carry: Buffer | null = null;
+  private carry: Buffer | null = null; // the start of an unfinished line, fewer bytes than tell its kind
+  private lineMode: 'none' | 'keep' | 'drop' = 'none'; // an unfinished line whose kind is known
 
   // Guard: a message larger than `limit` is cut, and the rest of it skipped, so one
   // huge message (or a file that never says "From " again) can't fill memory.
@@ -77,10 +78,24 @@ export class MboxSplitter {
   /** Takes the next chunk; returns the messages it completes, in order. */
   push(chunk: Buffer): MboxMessage[] {
     const out: MboxMessage[] = [];
-    const buf: Buffer = this.carry === null ? chunk : Buffer.concat([this.carry, chunk]);
+    let buf = chunk;
+    if (this.lineMode !== 'none') {
+      // The chunk goes on with a line whose kind is already known: its bytes up
+      // to the first newline are kept (or dropped, for a "From " line) as they
+      // come, never joined again, so a line of any length costs its length once.
+      const lf = chunk.indexOf(LF);
+      const head = lf === -1 ? chunk : chunk.subarray(0, lf + 1);
+      if (this.lineMode === 'keep') this.add(head);
+      if (lf === -1) return out;
+      this.lineMode = 'none';
+      buf = chunk.subarray(lf + 1);
+    } else if (this.carry !== null) {
+      // At most a few bytes: the start of a line too short to tell its kind.
+      buf = Buffer.concat([this.carry, chunk]);
+    }
     this.carry = null;
     // `buf` starts at the start of a line; its complete lines end at `stop`, and
-    // what follows (a line still without its newline) waits for the next chunk.
+    // what follows (a line still without its newline) is handled by `startLine`.
     const stop = buf.lastIndexOf(LF) + 1;
     // Only two kinds of line need handling: "From " (a new message) and lines
     // starting with ">" (perhaps quoted). Both are found with the native search
@@ -96,8 +111,7 @@ export class MboxSplitter {
       const end = buf.indexOf(LF, at) + 1;
       if (at === from) {
         if (at > run) this.add(buf.subarray(run, at));
-        if (this.parts !== null) out.push(this.finish());
-        this.parts = [];
+        this.startMessage(out);
         run = end;
         from = nextLineStart(buf, NL_FROM, end - 1);
       } else {
@@ -112,18 +126,45 @@ export class MboxSplitter {
       }
     }
     if (stop > run) this.add(buf.subarray(run, stop));
-    if (stop < buf.length) {
-      // Guard: a "line" with no newline for megabytes is kept only up to the
-      // limit, so a file of one endless line can't grow the carry without end.
-      const rest = buf.subarray(stop);
-      if (rest.length > this.limit) {
-        this.add(rest);
-        this.carry = null;
-      } else {
-        this.carry = rest;
-      }
-    }
+    if (stop < buf.length) this.startLine(buf.subarray(stop), out);
     return out;
+  }
+
+  private startMessage(out: MboxMessage[]): void {
+    if (this.parts !== null) out.push(this.finish());
+    this.parts = [];
+  }
+
+  /**
+   * The start of a line whose newline is not there yet. Its kind is told as soon
+   * as its first bytes are in: a "From " line starts a message (the rest of it
+   * is dropped), a ">…>From " line loses one ">", any other line is kept. Only a
+   * start too short to tell waits in `carry` (a few bytes: a run of ">" is kept
+   * as it comes but for one, which all ">" being alike stands for the first).
+   */
+  private startLine(rest: Buffer, out: MboxMessage[]): void {
+    if (rest[0] !== GT) {
+      if (rest.length < FROM.length) {
+        this.carry = rest;
+      } else if (startsWithFrom(rest, 0, rest.length)) {
+        this.startMessage(out);
+        this.lineMode = 'drop';
+      } else {
+        this.add(rest);
+        this.lineMode = 'keep';
+      }
+      return;
+    }
+    let i = 1;
+    while (i < rest.length && rest[i] === GT) i++;
+    if (rest.length - i >= FROM.length) {
+      this.add(startsWithFrom(rest, i, rest.length) ? rest.subarray(1) : rest);
+      this.lineMode = 'keep';
+      return;
+    }
+    // Not told yet: every ">" but one is kept now, the one and what follows the run wait.
+    if (i > 1) this.add(rest.subarray(1, i));
+    this.carry = Buffer.concat([rest.subarray(0, 1), rest.subarray(i)]);
   }
 
   /** The input has ended: returns the last messages. */
@@ -131,17 +172,9 @@ export class MboxSplitter {
     const out: MboxMessage[] = [];
     const carry = this.carry;
     this.carry = null;
-    if (carry !== null) {
-      if (startsWithFrom(carry, 0, carry.length)) {
-        if (this.parts !== null) out.push(this.finish());
-        this.parts = [];
-      } else {
-        // The last line, without its newline, is unquoted like the others.
-        let i = 0;
-        while (i < carry.length && carry[i] === GT) i++;
-        this.add(i > 0 && startsWithFrom(carry, i, carry.length) ? carry.subarray(1) : carry);
-      }
-    }
+    this.lineMode = 'none';
+    // Too short to be a "From " line or a quoted one: the last line, kept as it is.
+    if (carry !== null) this.add(carry);
     if (this.parts !== null) out.push(this.finish());
     this.parts = null;
     return out;

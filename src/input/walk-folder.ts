@@ -1,15 +1,51 @@
-import { promises } from 'node:fs';
+import { promises, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 
 // Guard: folders nested deeper than this are not entered (a runaway tree, or a
 // loop through bind mounts; symbolic links to folders are never followed).
 export const MAX_FOLDER_DEPTH = 32;
 
-/** One entry met while walking a folder: a file to read, or a folder that could not be listed. */
-export type FolderEntry = { kind: 'file'; path: string } | { kind: 'error'; path: string; error: unknown };
+/**
+ * One entry met while walking a folder: a file to read (or a symbolic link, which
+ * the reader checks leads to a regular file before reading it), something that is
+ * no file (a FIFO, a socket, a device), or a folder that could not be listed.
+ * `path` is for display; `fsPath` is what to open, the raw bytes of a name that
+ * is not valid UTF-8 (its display form, with U+FFFD, names no file).
+ */
+export type FolderEntry =
+  | { kind: 'file'; path: string; fsPath: string | Buffer }
+  | { kind: 'other'; path: string; what: string }
+  | { kind: 'error'; path: string; error: unknown };
 
 function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** What a folder entry that is neither a file, a folder nor a link is, in words. */
+export function specialKind(e: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (e.isFIFO()) return 'a FIFO';
+  if (e.isSocket()) return 'a socket';
+  if (e.isCharacterDevice() || e.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+/**
+ * The raw bytes of the names of a folder that are not valid UTF-8, by their
+ * display form. Read only when a name shows U+FFFD, so a folder of ordinary
+ * names is listed once.
+ */
+async function rawNames(dir: string | Buffer, entries: readonly Dirent[]): Promise<Map<string, Buffer>> {
+  const raw = new Map<string, Buffer>();
+  if (!entries.some((e) => e.name.includes('\uFFFD'))) return raw;
+  for (const name of await promises.readdir(dir, { encoding: 'buffer' })) {
+    const shown = name.toString('utf8');
+    if (shown.includes('\uFFFD') && !Buffer.from(shown).equals(name)) raw.set(shown, name);
+  }
+  return raw;
+}
+
+function joinRaw(dir: string | Buffer, name: Buffer): Buffer {
+  return Buffer.concat([Buffer.isBuffer(dir) ? dir : Buffer.from(dir), Buffer.from('/'), name]);
 }
 
 /**
@@ -19,21 +55,26 @@ function byName(a: string, b: string): number {
  * both are passed over, while its subfolders (Maildir++ ".Sent" and the like)
  * are walked like any other.
  */
-export async function* walkFolder(dir: string, depth = 0): AsyncGenerator<FolderEntry> {
+export async function* walkFolder(dir: string, depth = 0, fsDir: string | Buffer = dir): AsyncGenerator<FolderEntry> {
   let entries;
   try {
     // fs.promises, not node:fs/promises: loaded on first use, not at every start.
-    entries = await promises.readdir(dir, { withFileTypes: true });
+    entries = await promises.readdir(fsDir, { withFileTypes: true });
   } catch (error) {
     yield { kind: 'error', path: dir, error };
     return;
   }
+  const raw = await rawNames(fsDir, entries).catch(() => new Map<string, Buffer>());
+  const fsPathOf = (name: string): string | Buffer => {
+    const bytes = raw.get(name);
+    return bytes !== undefined ? joinRaw(fsDir, bytes) : Buffer.isBuffer(fsDir) ? joinRaw(fsDir, Buffer.from(name)) : join(fsDir, name);
+  };
   entries.sort((a, b) => byName(a.name, b.name));
   const dirs = new Set(entries.filter((e) => e.isDirectory()).map((e) => e.name));
   const isMaildir = dirs.has('cur') && dirs.has('new');
   if (isMaildir) {
     for (const sub of ['cur', 'new']) {
-      for await (const entry of walkFolder(join(dir, sub), MAX_FOLDER_DEPTH)) yield entry;
+      for await (const entry of walkFolder(join(dir, sub), MAX_FOLDER_DEPTH, fsPathOf(sub))) yield entry;
     }
   }
   for (const e of entries) {
@@ -41,10 +82,13 @@ export async function* walkFolder(dir: string, depth = 0): AsyncGenerator<Folder
     if (e.isDirectory()) {
       if (isMaildir && (e.name === 'cur' || e.name === 'new' || e.name === 'tmp')) continue;
       if (depth >= MAX_FOLDER_DEPTH) continue;
-      yield* walkFolder(path, depth + 1);
+      yield* walkFolder(path, depth + 1, fsPathOf(e.name));
+    } else if (isMaildir) {
+      continue;
     } else if (e.isFile() || e.isSymbolicLink()) {
-      if (isMaildir) continue;
-      yield { kind: 'file', path };
+      yield { kind: 'file', path, fsPath: fsPathOf(e.name) };
+    } else {
+      yield { kind: 'other', path, what: specialKind(e) };
     }
   }
 }

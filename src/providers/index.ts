@@ -1,7 +1,8 @@
 // The provider registry, in the order they are tried. Each sign of a provider
 // is tried across the whole list before the next, weaker sign.
 import type { ProviderMatch } from '../types';
-import { findProviderCode, hostMatches, type Provider, type ProviderCode } from './provider';
+import { findProviderCode, type Provider, type ProviderCode } from './provider';
+import { MAX_HOSTS_IN_TEXT } from '../limits';
 import { google } from './google';
 import { microsoft } from './microsoft';
 import { yahoo } from './yahoo';
@@ -61,7 +62,6 @@ export interface ProviderFinding {
 
 // Bounded: names in a reply are short, and the text is already capped upstream.
 const HOST_IN_TEXT = /\b[a-z0-9](?:[a-z0-9-]{0,62}\.){1,8}[a-z]{2,24}\b/gi;
-const MAX_HOSTS_IN_TEXT = 40;
 
 function hostsInText(text: string): string[] {
   return (text.match(HOST_IN_TEXT) ?? []).slice(0, MAX_HOSTS_IN_TEXT);
@@ -73,24 +73,26 @@ function hostOf(field: string): string {
   return (value.split(/[\s[\]()]/)[0] ?? '').toLowerCase();
 }
 
-// byHost answers the same for the same host, and a batch names the same few
-// hosts over and over: answers are kept (at most HOST_MEMO_SIZE, then forgotten).
-const HOST_MEMO_SIZE = 4096;
-const hostMemo = new Map<string, Provider | null>();
+// Every host suffix of every provider, with the first provider (in PROVIDERS
+// order) that lists it: built once from the registry, so that a host is looked
+// up by its own suffixes instead of against every provider's list.
+const PROVIDER_BY_SUFFIX: ReadonlyMap<string, { provider: Provider; rank: number }> = (() => {
+  const map = new Map<string, { provider: Provider; rank: number }>();
+  PROVIDERS.forEach((provider, rank) => {
+    for (const suffix of provider.hosts) if (!map.has(suffix)) map.set(suffix, { provider, rank });
+  });
+  return map;
+})();
 
+/** The first provider whose host suffixes include the host (itself, or a domain it is under). */
 function byHost(host: string): Provider | null {
-  const known = hostMemo.get(host);
-  if (known !== undefined) return known;
-  let found: Provider | null = null;
-  for (const p of PROVIDERS) {
-    if (hostMatches(host, p.hosts) !== null) {
-      found = p;
-      break;
-    }
+  const h = host.toLowerCase().replace(/\.$/, '');
+  let best: { provider: Provider; rank: number } | undefined = PROVIDER_BY_SUFFIX.get(h);
+  for (let dot = h.indexOf('.'); dot !== -1; dot = h.indexOf('.', dot + 1)) {
+    const found = PROVIDER_BY_SUFFIX.get(h.slice(dot + 1));
+    if (found !== undefined && (best === undefined || found.rank < best.rank)) best = found;
   }
-  if (hostMemo.size >= HOST_MEMO_SIZE) hostMemo.clear();
-  hostMemo.set(host, found);
-  return found;
+  return best?.provider ?? null;
 }
 
 function find(clues: ProviderClues): { provider: Provider; via: ProviderFinding['via'] } | null {

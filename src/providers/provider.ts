@@ -88,12 +88,3 @@ export function findProviderCode(provider: Provider, status: string | null, text
   }
   return null;
 }
-
-/** Whether a host name is one of the suffixes (equal, or a sub-domain of it). */
-export function hostMatches(host: string, suffixes: readonly string[]): string | null {
-  const h = host.toLowerCase().replace(/\.$/, '');
-  for (const s of suffixes) {
-    if (h === s || h.endsWith(`.${s}`)) return s;
-  }
-  return null;
-}

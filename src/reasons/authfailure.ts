@@ -1,9 +1,10 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
 // SPF/DKIM/DMARC/ARC. The words stay specific: "DKIM-Signature" also names a header
 // (duplicate header → notcompliantrfc) and "SPF" turns up in advice about spam.
 export const authfailure: ReasonRule = {
   id: 'authfailure',
+  actor: 'sender-setup',
   title: "The sender's domain failed authentication (SPF, DKIM or DMARC)",
   explanation:
     "The receiving server checked the message against the sending domain's SPF, DKIM or DMARC records, it did not pass, so the server refused it as possibly forged.",

@@ -1,7 +1,8 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
 export const badreputation: ReasonRule = {
   id: 'badreputation',
+  actor: 'sender-setup',
   title: 'The sender has a poor reputation with this provider',
   explanation:
     'The receiving provider rated the sending IP address or domain poorly, for example after spam complaints or a sudden rise in volume, and refused or deferred the mail.',

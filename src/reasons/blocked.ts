@@ -1,4 +1,4 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
 /** Microsoft 365: 5.7.606–5.7.649 "Access denied, banned sending IP". */
 const MICROSOFT_BANNED_IP = Array.from({ length: 44 }, (_, i) => `5.7.${606 + i}`);
@@ -6,6 +6,7 @@ const MICROSOFT_BANNED_IP = Array.from({ length: 44 }, (_, i) => `5.7.${606 + i}
 // About where the mail came from (IP address, hostname, network), not what it says.
 export const blocked: ReasonRule = {
   id: 'blocked',
+  actor: 'sender-setup',
   title: "The sending server's IP address or hostname is blocked",
   explanation:
     'The receiving server refused the connection or the message because of where it came from: the sending IP address or host is on a blocklist (DNSBL) or is otherwise not allowed to send to it.',

@@ -1,10 +1,11 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
 /** X.6.0–X.6.10: media and conversion errors (X.6.11 is Microsoft's bare LF, notcompliantrfc). */
 const MEDIA_CODES = Array.from({ length: 11 }, (_, i) => [`5.6.${i}`, `4.6.${i}`]).flat();
 
 export const contenterror: ReasonRule = {
   id: 'contenterror',
+  actor: 'sender-content',
   title: "The message's format or attachments were refused",
   explanation:
     "The receiving server could not or would not take the message's content as it was built: its headers, its encoding, or a type of attachment.",

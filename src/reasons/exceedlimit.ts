@@ -1,7 +1,8 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
 export const exceedlimit: ReasonRule = {
   id: 'exceedlimit',
+  actor: 'sender-content',
   title: 'The message is over the size limit the recipient set',
   explanation:
     'The message is larger than the limit the recipient or their administrator set for incoming mail (an administrative limit, not the whole system).',

@@ -1,7 +1,8 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
 export const expired: ReasonRule = {
   id: 'expired',
+  actor: 'network',
   title: 'Delivery timed out after retrying',
   explanation:
     'The sending server kept retrying but could not hand the message over in time, usually because the receiving server could not be reached; it has given up, or is still retrying in a delay warning.',

@@ -1,10 +1,11 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
 /** Microsoft 365: 5.7.321–5.7.325 DANE and MTA-STS failures. */
 const MICROSOFT_TLS = ['5.7.321', '5.7.322', '5.7.323', '5.7.324', '5.7.325'];
 
 export const failedstarttls: ReasonRule = {
   id: 'failedstarttls',
+  actor: 'sender-setup',
   title: 'A secure (TLS) connection could not be set up',
   explanation:
     'Delivery failed over encryption: one side required STARTTLS/TLS and the other did not offer it, or the TLS handshake failed.',

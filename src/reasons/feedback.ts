@@ -1,8 +1,9 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
 // Normally set by the ARF reader; the phrases catch the report text on its own.
 export const feedback: ReasonRule = {
   id: 'feedback',
+  actor: 'sender-content',
   title: 'The recipient complained about the message',
   explanation:
     'This is a feedback report from a mailbox provider: the recipient marked your message as spam or otherwise complained. The message itself was delivered.',

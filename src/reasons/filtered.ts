@@ -1,9 +1,10 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
 // Also reached when bare "user unknown" words answer DATA, or come with no command and no
-// 5.1.1 (see index.ts): nothing shows that the address itself was judged.
+// 5.1.1 (see classify.ts): nothing shows that the address itself was judged.
 export const filtered: ReasonRule = {
   id: 'filtered',
+  actor: 'recipient-server',
   title: "The recipient's server filtered the message out",
   explanation:
     "The address exists, but the recipient's server or the recipient's own settings refused this particular message, often after seeing its sender or content.",

@@ -1,7 +1,8 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
 export const hasmoved: ReasonRule = {
   id: 'hasmoved',
+  actor: 'recipient-address',
   title: 'The recipient has moved and left no forwarding address',
   explanation: 'The mailbox is no longer at this address, and the server does not pass mail on to the new one.',
   advice: 'Remove or update the address; ask the recipient for their new one.',

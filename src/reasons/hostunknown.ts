@@ -1,7 +1,8 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
 export const hostunknown: ReasonRule = {
   id: 'hostunknown',
+  actor: 'recipient-address',
   title: "The recipient's domain does not exist",
   explanation:
     'The part after the @ does not exist in DNS or names no host that mail can go to, so the message has nowhere to be delivered.',

@@ -1,7 +1,8 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
 export const mailboxfull: ReasonRule = {
   id: 'mailboxfull',
+  actor: 'recipient-mailbox',
   title: "The recipient's mailbox is full",
   explanation:
     "The recipient's mailbox has reached its storage quota, so their server will not take more mail until they make room.",
@@ -77,4 +78,6 @@ export const mailboxfull: ReasonRule = {
     'превышен лимит ящика',
     'недостаточно места в ящике',
   ],
+  // Under an unknown-address code (X.1.1, X.1.10) these words make the consistency check warn.
+  telltales: ['mailbox full', 'mailbox is full', 'over quota', 'overquota', 'quota exceeded', 'exceeded quota', 'exceeds quota', 'mailbox has exceeded', 'out of storage', 'storage quota'],
 };

@@ -1,7 +1,8 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
 export const mailererror: ReasonRule = {
   id: 'mailererror',
+  actor: 'recipient-server',
   title: 'A delivery program on the receiving side failed',
   explanation:
     'The mail server handed the message to a local program (a filter, a pipe, a delivery agent) and that program failed.',

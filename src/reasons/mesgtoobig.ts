@@ -1,9 +1,10 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
 // The system's size limit (X.3.4). The recipient's own limit (X.2.3) is exceedlimit;
 // when the words only say "too big", the status code picks between the two.
 export const mesgtoobig: ReasonRule = {
   id: 'mesgtoobig',
+  actor: 'sender-content',
   title: 'The message is too large',
   explanation: 'The message, with its attachments, is bigger than the receiving mail system accepts.',
   advice: 'Make it smaller: compress or remove attachments, or share large files by link.',

@@ -1,7 +1,8 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
 export const networkerror: ReasonRule = {
   id: 'networkerror',
+  actor: 'network',
   title: 'A network or DNS problem stopped delivery',
   explanation:
     'The sending server could not get the message to its destination because of a DNS lookup error, a routing problem or a mail loop.',

@@ -1,7 +1,8 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
 export const norelaying: ReasonRule = {
   id: 'norelaying',
+  actor: 'sender-setup',
   title: 'The server refused to relay the message',
   explanation:
     'The server the message was handed to does not accept mail for this destination from you: it is not the recipient\'s server and will not pass the mail on without permission.',

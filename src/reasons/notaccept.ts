@@ -1,8 +1,9 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
 // Hard only with a permanent class (isHardBounce): a 4xx "no MX" may be a DNS hiccup.
 export const notaccept: ReasonRule = {
   id: 'notaccept',
+  actor: 'recipient-address',
   title: 'The destination does not accept email',
   explanation:
     "The recipient's domain or host says it takes no mail at all (for example a null MX record), or it has no mail server to deliver to.",

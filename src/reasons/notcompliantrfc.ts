@@ -1,7 +1,8 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
 export const notcompliantrfc: ReasonRule = {
   id: 'notcompliantrfc',
+  actor: 'sender-content',
   title: 'The message breaks the email format standards',
   explanation:
     'The receiving server refused the message because it does not follow the email standards (RFC 5322 and related), for example duplicate or missing headers or bare line feeds.',

@@ -1,7 +1,7 @@
 // The order of evidence, as named steps: which kind of evidence decided a reason
 // (README.md explains the order). `--why` shows the step.
 
-import type { ReasonEvidence } from './index.js';
+import type { ReasonEvidence } from './classify.js';
 
 export type EvidenceStep =
   | 'action'

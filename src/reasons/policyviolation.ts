@@ -1,10 +1,11 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
 /** Microsoft 365: 5.7.900–5.7.999 are rejections by the recipient organisation's mail flow rules. */
 const MICROSOFT_TRANSPORT_RULE = Array.from({ length: 100 }, (_, i) => `5.7.${900 + i}`);
 
 export const policyviolation: ReasonRule = {
   id: 'policyviolation',
+  actor: 'recipient-server',
   title: "The message broke the receiving server's policy",
   explanation:
     'The receiving server refused the message under its own local rules rather than because of the address, for example a content or sending policy.',

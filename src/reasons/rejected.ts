@@ -1,8 +1,9 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
 // The envelope sender (MAIL FROM), not the recipient, was refused.
 export const rejected: ReasonRule = {
   id: 'rejected',
+  actor: 'sender-setup',
   title: 'The sender address was refused',
   explanation:
     'The receiving side refused the envelope sender (the MAIL FROM address): its domain may not resolve, it failed a check, or this sender may not post here.',

@@ -1,7 +1,8 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
 export const requireptr: ReasonRule = {
   id: 'requireptr',
+  actor: 'sender-setup',
   title: 'The sending server has no valid reverse DNS',
   explanation:
     "The receiving server wants the sending IP address to have a PTR (reverse DNS) record that matches the server's name, and it has none or a wrong one.",

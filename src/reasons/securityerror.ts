@@ -1,8 +1,9 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
-// Also the fallback for an X.7.x status with no clearer words (see index.ts).
+// Also the fallback for an X.7.x status with no clearer words (see classify.ts).
 export const securityerror: ReasonRule = {
   id: 'securityerror',
+  actor: 'sender-setup',
   title: 'Refused for a security reason',
   explanation:
     'The receiving server refused for a security reason: it wanted the sender to log in, the credentials were wrong, or the sender is not authorised to send this way.',

@@ -1,8 +1,9 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
 // About what the message says (content scored as spam), not where it came from.
 export const spamdetected: ReasonRule = {
   id: 'spamdetected',
+  actor: 'sender-content',
   title: 'The message was judged to be spam',
   explanation: "A spam filter on the receiving side scored this message's content as spam and refused it.",
   advice: 'Review the wording, links and images, make sure authentication passes, and resend.',

@@ -1,7 +1,8 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
 export const speeding: ReasonRule = {
   id: 'speeding',
+  actor: 'sender-setup',
   title: 'Sending too fast (rate limited)',
   explanation: 'The receiving side limits how much mail it takes from you in a period of time, and you went over that limit.',
   advice: 'Slow down and retry later; spread sending over a longer time.',

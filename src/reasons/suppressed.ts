@@ -1,8 +1,9 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
 // First among the phrase rules: a suppressed address was never tried, whatever earlier error is quoted.
 export const suppressed: ReasonRule = {
   id: 'suppressed',
+  actor: 'recipient-address',
   title: 'Not sent: the address is on a suppression list',
   explanation:
     'The sending service did not even try this address because it is on a suppression list, usually after an earlier hard bounce or complaint.',

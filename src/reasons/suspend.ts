@@ -1,7 +1,8 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
 export const suspend: ReasonRule = {
   id: 'suspend',
+  actor: 'recipient-mailbox',
   title: "The recipient's account is suspended or disabled",
   explanation:
     'The address exists, but its account is disabled, locked or inactive, so it does not accept mail at the moment.',

@@ -1,7 +1,8 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
 export const syntaxerror: ReasonRule = {
   id: 'syntaxerror',
+  actor: 'sender-setup',
   title: 'The SMTP conversation had a syntax error',
   explanation: 'The receiving server did not understand a command, or its arguments, from the sending server.',
   advice: 'Usually a bug or an unsupported option in the sending software; tell the administrator of the sending server.',

@@ -1,8 +1,9 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
-// Also the fallback for X.3.x and for 421/451 with no clearer words (see index.ts).
+// Also the fallback for X.3.x and for 421/451 with no clearer words (see classify.ts).
 export const systemerror: ReasonRule = {
   id: 'systemerror',
+  actor: 'recipient-server',
   title: 'The receiving mail system had an error',
   explanation: 'Something went wrong inside the receiving mail system: an internal error, a misconfiguration or an outage.',
   advice: "Retry later; if it keeps happening, tell the recipient's mail administrator.",

@@ -1,7 +1,8 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
 export const systemfull: ReasonRule = {
   id: 'systemfull',
+  actor: 'recipient-server',
   title: 'The receiving server is out of disk space',
   explanation: "The receiving mail server's disk is full, so it cannot take mail for anyone at the moment.",
   advice: "Retry later; tell the recipient's mail administrator if it lasts.",

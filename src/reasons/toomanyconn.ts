@@ -1,8 +1,9 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
 // Too much at once (connections, recipients per message); speeding is too much over time.
 export const toomanyconn: ReasonRule = {
   id: 'toomanyconn',
+  actor: 'sender-setup',
   title: 'Too many connections or recipients at once',
   explanation:
     'The receiving server refused because the sending side opened too many connections at the same time or put too many recipients in one message.',

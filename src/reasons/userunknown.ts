@@ -1,8 +1,9 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
-// 5.1.10 is here and not under notaccept: see the note in index.ts.
+// 5.1.10 is here and not under notaccept: see the note in classify.ts.
 export const userunknown: ReasonRule = {
   id: 'userunknown',
+  actor: 'recipient-address',
   title: 'The recipient address does not exist',
   explanation:
     'The receiving server says it has no mailbox by this name: the part before the @ is misspelt, or the account was deleted.',
@@ -137,4 +138,6 @@ export const userunknown: ReasonRule = {
     '存在しない',
     'не существует',
   ],
+  // Under a mailbox-full code (X.2.2) these words make the consistency check warn.
+  telltales: ['user unknown', 'unknown user', 'no such user', 'user not found', 'no such mailbox', 'recipient not found', 'unknown recipient', 'does not exist', "doesn't exist", 'recipientnotfound'],
 };

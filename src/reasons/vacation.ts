@@ -1,8 +1,9 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
 // Late in REASONS: a bounce that quotes an auto-reply still bounced for its own reason.
 export const vacation: ReasonRule = {
   id: 'vacation',
+  actor: 'nobody',
   title: 'An automatic reply (out of office)',
   explanation: 'This is an automatic answer, such as an out-of-office note; your message was delivered.',
   advice: 'Nothing to do; the recipient will see your message when they are back.',

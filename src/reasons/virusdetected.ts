@@ -1,7 +1,8 @@
-import type { ReasonRule } from './index.js';
+import type { ReasonRule } from './rule.js';
 
 export const virusdetected: ReasonRule = {
   id: 'virusdetected',
+  actor: 'sender-content',
   title: 'A virus or malware was found in the message',
   explanation:
     "The receiving server's scanner found something it considers malicious in the message or an attachment, and refused it.",

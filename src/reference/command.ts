@@ -1,6 +1,6 @@
 // `whybounce explain <code>…` and `whybounce codes [--class N] [--subject N] [--provider id] [--json]`.
 // Pure: takes the arguments after "whybounce", returns what to print and the
-// exit code; src/cli.ts does the printing.
+// exit code; src/cli/main.ts does the printing.
 import { Chalk } from 'chalk';
 import { explainCode, listCodes, PROVIDER_IDS, type CodeFilter } from './lookup';
 import { renderCodesText, renderEntryText } from './render';

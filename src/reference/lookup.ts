@@ -3,8 +3,9 @@
 import type { ActorId, ReasonId } from '../types';
 import { lookupReplyCode, REPLY_CODES } from '../smtp/reply-codes';
 import { lookupStatus, STATUS_DETAILS, STATUS_SUBJECTS } from '../smtp/status-codes';
-import { explainReason, reasonRule } from '../reasons';
-import { actorFor, ACTOR_TEXT } from '../advice/actors';
+import { reasonRule } from '../reasons';
+import { explainReason } from '../reasons/classify';
+import { actorFor, ACTOR_TEXT } from '../explain/actors';
 import { PROVIDERS, providerRowsFor, providerRowsForTag, type Provider, type ProviderCode } from '../providers';
 
 export interface ProviderNote {

@@ -15,8 +15,11 @@ export const CSV_COLUMNS = [
   'diagnostic',
 ] as const;
 
-// Characters that make a spreadsheet read a cell as a formula (CSV injection).
-const FORMULA_START = /^[=+\-@\t]/;
+// Characters that make a spreadsheet read a cell as a formula (CSV injection):
+// the usual list (OWASP's), = + - @ tab and CR. Every column is guarded, the
+// input too: a file named "=HYPERLINK(…).eml" is as much a stranger's text as a
+// server's reply.
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
  * One CSV field, RFC 4180: quoted when it holds a comma, a quote, CR or LF, with
@@ -30,9 +33,13 @@ export function csvField(value: string | number | boolean | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** A field written by strangers (server text, addresses): a leading quote keeps spreadsheets from running it. */
-function untrustedField(value: string | null): string {
-  if (value === null || !FORMULA_START.test(value)) return csvField(value);
+/**
+ * A cell of a row: one that a spreadsheet would run as a formula gets a leading
+ * quote. Standard input's own names, "-" and "-#N" (its Nth message), are no
+ * formula and stay as they are.
+ */
+function guardedField(value: string | number | boolean | null): string {
+  if (typeof value !== 'string' || !FORMULA_START.test(value) || /^-(?:#\d+)?$/.test(value)) return csvField(value);
   return csvField(`'${value}`);
 }
 
@@ -50,16 +57,16 @@ export function renderCsvRows(result: DiagnoseResult): string {
   return result.diagnoses
     .map((d) =>
       row([
-        csvField(result.input),
-        untrustedField(d.recipient),
-        csvField(d.replyCode),
-        csvField(d.status),
-        csvField(d.class),
-        csvField(d.reason),
-        csvField(d.hardBounce),
-        csvField(d.format),
-        untrustedField(d.remoteMta),
-        untrustedField(d.diagnostic),
+        guardedField(result.input),
+        guardedField(d.recipient),
+        guardedField(d.replyCode),
+        guardedField(d.status),
+        guardedField(d.class),
+        guardedField(d.reason),
+        guardedField(d.hardBounce),
+        guardedField(d.format),
+        guardedField(d.remoteMta),
+        guardedField(d.diagnostic),
       ]),
     )
     .join('');

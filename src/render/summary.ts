@@ -1,11 +1,9 @@
 import type { ChalkInstance } from 'chalk';
 import type { DiagnoseResult } from '../types';
 import { sanitizeInline } from './sanitize';
+import { MAX_SUMMARY_KEYS } from '../limits';
 
-// Guard: at most this many distinct keys are counted per table (recipient
-// domains come from strangers: a hostile mbox could hold a million of them);
-// the rest are counted under OTHER.
-export const MAX_SUMMARY_KEYS = 10_000;
+// Past MAX_SUMMARY_KEYS distinct keys in a table, the rest are counted under OTHER.
 const OTHER = '(other)';
 const NONE = '(none)';
 

@@ -1,8 +1,5 @@
 import type { ChalkInstance } from 'chalk';
 import type { DiagnoseResult, Diagnosis, Evidence } from '../types';
-import { lookupReplyCode } from '../smtp/reply-codes';
-import { lookupStatus } from '../smtp/status-codes';
-import { reasonRule } from '../reasons';
 import { sanitizeForTerminal, sanitizeInline } from './sanitize';
 
 const LABEL_WIDTH = 10;
@@ -23,21 +20,19 @@ function verdict(c: ChalkInstance, d: Diagnosis): string {
 }
 
 function replyLines(c: ChalkInstance, d: Diagnosis): string[] {
-  if (d.replyCode === null) return [];
-  const info = lookupReplyCode(d.replyCode);
-  if (info === null) return [];
+  const info = d.titles?.reply ?? null;
+  if (d.replyCode === null || info === null) return [];
   const title = info.known ? info.title : `${info.title} (not a registered code)`;
   return [`  ${label(c, 'Reply')}${c.bold(String(d.replyCode))}  ${title}`, `  ${' '.repeat(LABEL_WIDTH)}${info.meaning}`];
 }
 
 function statusLines(c: ChalkInstance, d: Diagnosis): string[] {
-  if (d.status === null) return [];
-  const info = lookupStatus(d.status);
-  if (info === null) return [];
+  const info = d.titles?.status ?? null;
+  if (d.status === null || info === null) return [];
   const parts = [
-    `class ${info.class.digit}: ${info.class.title.toLowerCase()}`,
-    `subject ${info.subject.digit}: ${info.subject.title.toLowerCase()}`,
-    info.detail === null ? 'detail: not in the registry' : `detail: ${info.detail.title}`,
+    `class ${info.classDigit}: ${info.classTitle.toLowerCase()}`,
+    `subject ${info.subjectDigit}: ${info.subjectTitle.toLowerCase()}`,
+    info.detailTitle === null ? 'detail: not in the registry' : `detail: ${info.detailTitle}`,
   ];
   return [
     `  ${label(c, 'Status')}${c.bold(d.status)}  ${parts.join(' · ')}`,
@@ -108,9 +103,10 @@ function evidenceLines(c: ChalkInstance, d: Diagnosis): string[] {
 function renderDiagnosis(c: ChalkInstance, d: Diagnosis, options: TextOptions): string {
   const who = d.recipient === null ? c.dim('(recipient unknown)') : c.bold(sanitizeInline(d.recipient));
   const mark = d.reason === 'delivered' ? c.green('✔') : d.hardBounce ? c.red('✖') : c.yellow('!');
-  const rule = reasonRule(d.reason);
+  // A diagnosis made by hand, without titles, shows the reason id alone.
+  const title = d.titles === undefined ? '' : `: ${d.titles.reason}`;
   const lines = [
-    `${mark} ${who}  ${verdict(c, d)} ${c.dim('·')} ${c.cyan(d.reason)}: ${rule.title}`,
+    `${mark} ${who}  ${verdict(c, d)} ${c.dim('·')} ${c.cyan(d.reason)}${title}`,
     ...replyLines(c, d),
     ...statusLines(c, d),
     `  ${label(c, 'Why')}${d.explanation.reason}`,

@@ -1,4 +1,4 @@
-import type { SmtpReply } from '../types';
+import type { Candidate, ParsedDiagnostic, SmtpReply } from '../types';
 
 // Guard (MAX_REPLY_TEXT): a longer error text is cut before any regex runs on it.
 import { MAX_REPLY_TEXT } from '../limits';
@@ -275,4 +275,18 @@ export function parseSmtpLine(input: string): SmtpReply {
 export function hasSmtpCode(input: string): boolean {
   const r = parseSmtpLine(input);
   return r.replyCode !== null || r.status !== null;
+}
+
+/** parseSmtpLine(of), with the text it was parsed from. */
+export function parseDiagnostic(of: string): ParsedDiagnostic {
+  return { of, reply: parseSmtpLine(of) };
+}
+
+/**
+ * The parsed reply of a candidate's diagnostic: the one its reader kept when it
+ * is for this very text (a reader that replaced the diagnostic of a copy left a
+ * stale one), else parsed now. Each SMTP text is then parsed once per message.
+ */
+export function replyOf(c: Pick<Candidate, 'diagnostic' | 'parsed'>): SmtpReply {
+  return c.parsed?.of === c.diagnostic ? c.parsed.reply : parseSmtpLine(c.diagnostic);
 }

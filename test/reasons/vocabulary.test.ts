@@ -1,9 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { diagnose, diagnoseText } from '../../src/diagnose';
-import { explainReason } from '../../src/reasons';
+import { diagnose } from '../../src/pipeline/diagnose';
+import { diagnoseText } from '../../src/pipeline/text';
+import { explainReason, normalizeReasonText } from '../../src/reasons/classify';
 import { VOCABULARY, findVocabulary } from '../../src/reasons/vocabulary';
-import { normalizeReasonText } from '../../src/reasons';
 import { parseSmtpLine } from '../../src/smtp/parse-smtp-line';
 import { REASON_IDS, type ReasonId } from '../../src/types';
 

@@ -1,0 +1,65 @@
+// One input item (a string, an email, an error from reading) → its outcome.
+import type { DiagnoseResult } from '../types';
+import type { InputItem } from '../input/read-input';
+import { diagnoseText } from '../pipeline/text';
+
+export type Outcome =
+  | { ok: DiagnoseResult; source?: string }
+  | { error: { input: string; error: string } }
+  | { skipped: { name: string; reason: string } };
+
+/** How emails are read: "mailparser" only (WHYBOUNCE_READER=mailparser, to compare the readers), or light reader first. */
+export type Reader = 'auto' | 'mailparser';
+
+type EmailPath = typeof import('../pipeline/diagnose');
+let emailPath: EmailPath | undefined;
+
+// The email path (pipeline/diagnose.ts: extractors, MIME readers, mailparser)
+// is loaded on the first email only, so a raw SMTP string never pays for it.
+// The build makes it a second bundle, dist/diagnose.cjs (scripts/build.mjs);
+// under tsx this is the plain module.
+function loadEmailPath(): EmailPath {
+  emailPath ??= require('../pipeline/diagnose') as EmailPath;
+  return emailPath;
+}
+
+export async function diagnoseItem(item: InputItem, reader: Reader): Promise<Outcome> {
+  try {
+    return await diagnoseOne(item, reader);
+  } catch (err) {
+    // diagnose() is not meant to throw; if it does, that input fails alone.
+    return { error: { input: item.name, error: err instanceof Error ? err.message : String(err) } };
+  }
+}
+
+async function diagnoseOne(item: InputItem, reader: Reader): Promise<Outcome> {
+  switch (item.kind) {
+    case 'error':
+      return { error: { input: item.name, error: item.error } };
+    case 'skipped':
+      return { skipped: item };
+    case 'string':
+      return { ok: diagnoseText(item.text, 'argv') };
+    case 'data':
+      return dataOutcome(item, await loadEmailPath().diagnose(item.data, { input: item.name, reader }));
+  }
+}
+
+function dataOutcome(item: InputItem & { kind: 'data' }, result: DiagnoseResult): Outcome {
+  const ok = item.warnings === undefined ? result : { ...result, warnings: [...item.warnings, ...result.warnings] };
+  return item.source === undefined ? { ok } : { ok, source: item.source };
+}
+
+/**
+ * diagnoseItem without a promise: the same outcome for an email the light
+ * reader reads, and null for anything else (then diagnoseItem answers).
+ */
+export function diagnoseItemSync(item: InputItem, reader: Reader): Outcome | null {
+  if (item.kind !== 'data') return null;
+  try {
+    const result = loadEmailPath().diagnoseSync(item.data, { input: item.name, reader });
+    return result === null ? null : dataOutcome(item, result);
+  } catch (err) {
+    return { error: { input: item.name, error: err instanceof Error ? err.message : String(err) } };
+  }
+}

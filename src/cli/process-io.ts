@@ -1,0 +1,82 @@
+// The CLI's io for the real process. Everything is created on first use:
+// process.stdout and process.stderr load Node's stream modules (~2 ms of a raw
+// string's run, docs/performance.md), so a file or /dev/null on stdout is
+// written with writeSync instead, and stdin is not touched unless it is read.
+import { writeSync } from 'node:fs';
+import { supportsColor } from 'chalk';
+import type { CliIo, OutStream } from './io';
+import { stdioKind } from './stdio-kind';
+import { EXIT_TROUBLE } from './exit-codes';
+
+/** Output that cannot be written (a full disk, say): one line, no stack trace, and no use going on. */
+function cannotWrite(err: unknown): never {
+  process.stderr.write(`whybounce: cannot write the output: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(EXIT_TROUBLE);
+}
+
+let stdoutReady = false;
+
+/** process.stdout, created on first use. */
+function stdoutStream(): OutStream {
+  if (!stdoutReady) {
+    stdoutReady = true;
+    // A reader that stops early (`whybounce --ndjson big.mbox | head -1`)
+    // closes the pipe: end quietly instead of printing an EPIPE stack trace.
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      cannotWrite(err);
+    });
+  }
+  return process.stdout;
+}
+
+// A batch of emails runs the same few hundred functions thousands of times, and
+// V8 compiles the hottest with its optimising compiler, TurboFan, on a second
+// thread. Before V8 13 (Node 20 and 22), whose mid tier is missing (20) or
+// young (22), TurboFan inlines callees into each function it compiles, up to
+// 920 bytes of their bytecode; on one core that compile time was about a third
+// of a 5,000-message run. With at most 100 bytes inlined it compiles ~4x less code
+// for nearly the same speed once compiled: ~10% off the whole run on Node 20
+// and 22, measured pinned to one core (docs/performance.md); Node 24 gained
+// nothing and is left alone. Set from the second email on: a single email
+// never pays for loading node:v8, and the code caches, which record V8's flags,
+// are read by then.
+function tuneForBatch(): void {
+  if (Number.parseInt(process.versions.v8, 10) >= 13) return;
+  try {
+    (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--max-inlined-bytecode-size-cumulative=100');
+  } catch {
+    // Only a speed-up.
+  }
+}
+
+export function processIo(): CliIo {
+  return {
+    stdout: {
+      kind: () => stdioKind(1),
+      writeAll(bytes) {
+        try {
+          for (let done = 0; done < bytes.length; ) done += writeSync(1, bytes, done);
+        } catch (err) {
+          cannotWrite(err);
+        }
+      },
+      stream: stdoutStream,
+      // What commander reads by default.
+      columns: () => (process.stdout.isTTY ? process.stdout.columns : undefined),
+    },
+    stderr: {
+      kind: () => stdioKind(2),
+      write: (text) => process.stderr.write(text),
+      columns: () => (process.stderr.isTTY ? process.stderr.columns : undefined),
+    },
+    stdin: {
+      isTerminal: () => process.stdin.isTTY,
+      read: () => process.stdin as AsyncIterable<Buffer>,
+    },
+    env: process.env,
+    // chalk's own detection: a terminal on stdout, FORCE_COLOR, TERM=dumb.
+    detectColor: () => (supportsColor === false ? 0 : supportsColor.level),
+    tuneForBatch,
+  };
+}

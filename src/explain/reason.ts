@@ -1,0 +1,57 @@
+// Step 5: the reason, as the report's format states it or as the classifier
+// finds it, and the evidence naming the rule that decided.
+import type { Candidate, Evidence, ReasonId } from '../types';
+import { explainReason, type ReasonEvidence } from '../reasons/classify';
+
+function reasonNote(e: ReasonEvidence): string {
+  switch (e.rule) {
+    case 'phrase':
+      return `the words "${e.matched ?? ''}" name ${e.reason}`;
+    case 'status':
+      return `status ${e.matched ?? ''} points at ${e.reason}`;
+    case 'reply':
+      return `reply code ${e.matched ?? ''} points at ${e.reason} (nothing more specific was found)`;
+    case 'command':
+      return `the error answered ${e.matched ?? ''}, which points at ${e.reason}`;
+    case 'action':
+      return `the report's Action (${e.matched ?? ''}) means ${e.reason}`;
+    default:
+      return `no rule matched firmly, so ${e.reason}`;
+  }
+}
+
+export interface ReasonFound {
+  reason: ReasonId;
+  /** What the classifier found; null when the format itself decided. */
+  found: ReasonEvidence | null;
+  evidence: Evidence[];
+}
+
+/** The reason for a candidate whose status and reply code are known. */
+export function chooseReason(c: Candidate, status: string | null, replyCode: number | null, source: string): ReasonFound {
+  if (c.reason !== undefined) {
+    return {
+      reason: c.reason,
+      found: null,
+      evidence: [{ about: 'reason', source: `${c.format} format`, input: null, note: `the report's format itself says ${c.reason}` }],
+    };
+  }
+  // The classifier sees the action the report stated, not the one derived from
+  // the class: a bare "451 4.3.0" is a server problem, not an expired message.
+  const found = explainReason({
+    status,
+    replyCode,
+    text: c.diagnostic,
+    command: c.command,
+    action: c.action,
+    diagnosticType: c.diagnosticType ?? null,
+    standalone: c.format === 'argv' || c.format === 'line',
+  });
+  const evidence: Evidence = {
+    about: 'reason',
+    source: found.rule === 'phrase' ? source : 'rule',
+    input: found.rule === 'phrase' ? found.matched : null,
+    note: `${found.rule} rule: ${reasonNote(found)}${found.step === undefined ? '' : ` [decided by: ${found.step}]`}${found.source === undefined ? '' : ` (written by ${found.source})`}`,
+  };
+  return { reason: found.reason, found, evidence: [evidence] };
+}

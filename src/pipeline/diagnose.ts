@@ -1,0 +1,128 @@
+// The whole pipeline for one input: the size guard, then the raw-string path
+// (text.ts) or the email path (parse, then email.ts). The CLI loads this module
+// on its first email only: the build makes it a bundle of its own,
+// dist/diagnose.cjs (scripts/build.mjs).
+import type { BounceEmail, DiagnoseResult } from '../types';
+import { looksLikeEmail } from '../email/looks-like-email';
+import { parseEmail } from '../email/parse-email';
+import { lightParse } from '../email/light';
+import { diagnoseText } from './text';
+import { diagnoseEmail } from './email';
+
+// Guards (src/limits.ts): a message over MAX_MESSAGE_BYTES is cut before
+// parsing; text read back after an internal error is cut to MAX_SCAN_CHARS.
+import { MAX_MESSAGE_BYTES, MAX_SCAN_CHARS, SNIFF_BYTES } from '../limits';
+
+export interface DiagnoseOptions {
+  /** Name of the input in the result: a path, "-" for stdin, "argv" for a string argument. */
+  input?: string;
+  /** "email" or "text" forces how the input is read; "auto" (default) decides from its first line. */
+  kind?: 'auto' | 'email' | 'text';
+  /**
+   * How an email is read: "auto" (default) tries the light reader and falls back
+   * to mailparser; "mailparser" uses mailparser only (the reference, for comparisons).
+   */
+  reader?: 'auto' | 'mailparser';
+}
+
+/**
+ * The whole pipeline for one input: an email (DSN or any server's report) or a
+ * raw SMTP error text. Never throws: unreadable input comes back as a result
+ * with no diagnoses and a warning.
+ */
+export async function diagnose(source: string | Buffer, options: DiagnoseOptions = {}): Promise<DiagnoseResult> {
+  const input = options.input ?? 'argv';
+  try {
+    return await diagnoseMessage(source, input, options);
+  } catch (err) {
+    return internalError(source, input, err);
+  }
+}
+
+/**
+ * `diagnose` without a promise, for a batch: the same result when the message
+ * is raw text or the light reader reads it, and null when it needs mailparser
+ * (then call `diagnose`). Never throws.
+ */
+export function diagnoseSync(source: string | Buffer, options: DiagnoseOptions = {}): DiagnoseResult | null {
+  const input = options.input ?? 'argv';
+  try {
+    return diagnoseMessageSync(source, input, options);
+  } catch (err) {
+    return internalError(source, input, err);
+  }
+}
+
+function toText(source: string | Buffer): string {
+  return typeof source === 'string' ? source : source.toString('utf8');
+}
+
+function internalError(source: string | Buffer, input: string, err: unknown): DiagnoseResult {
+  // Guard: a bug that hostile bytes trigger in one extractor must not end a
+  // batch. The message is still read as plain text, and the warning says why
+  // (the fuzz script reports every such warning as a crash to fix).
+  const why = err instanceof Error ? err.message : String(err);
+  const warning = `Internal error while reading this message (${why}); its text was scanned instead.`;
+  try {
+    const result = diagnoseText(toText(source).slice(0, MAX_SCAN_CHARS), input);
+    return { ...result, warnings: [warning, ...result.warnings] };
+  } catch {
+    return { input, isBounce: false, diagnoses: [], warnings: [warning] };
+  }
+}
+
+/** What is read before parsing: the cut data and its warnings, or the result when it is plain text. */
+function prepare(
+  source: string | Buffer,
+  input: string,
+  options: DiagnoseOptions,
+): { data: string | Buffer; warnings: string[]; result?: DiagnoseResult } {
+  const warnings: string[] = [];
+  let data = source;
+  if (data.length > MAX_MESSAGE_BYTES) {
+    data = data.slice(0, MAX_MESSAGE_BYTES);
+    warnings.push(`The input is larger than ${MAX_MESSAGE_BYTES} bytes; only the first part was read.`);
+  }
+  const kind = options.kind ?? 'auto';
+  const head = typeof data === 'string' ? data.slice(0, SNIFF_BYTES) : data.subarray(0, SNIFF_BYTES).toString('latin1');
+  const lfHead = head.includes('\r') ? head.replace(/\r\n?/g, '\n') : head;
+  if (kind === 'text' || (kind === 'auto' && !looksLikeEmail(lfHead))) {
+    const result = diagnoseText(toText(data), input);
+    return { data, warnings, result: { ...result, warnings: [...warnings, ...result.warnings] } };
+  }
+  return { data, warnings };
+}
+
+function unparsed(data: string | Buffer, input: string, warnings: string[], err: unknown): DiagnoseResult {
+  const why = err instanceof Error ? err.message : String(err);
+  const result = diagnoseText(toText(data), input);
+  return { ...result, warnings: [...warnings, `The email could not be parsed (${why}); its text was scanned instead.`] };
+}
+
+async function diagnoseMessage(source: string | Buffer, input: string, options: DiagnoseOptions): Promise<DiagnoseResult> {
+  const { data, warnings, result } = prepare(source, input, options);
+  if (result !== undefined) return result;
+  let email: BounceEmail;
+  try {
+    email = await parseEmail(data, { reader: options.reader ?? 'auto' });
+  } catch (err) {
+    return unparsed(data, input, warnings, err);
+  }
+  return diagnoseEmail(email, input, warnings);
+}
+
+function diagnoseMessageSync(source: string | Buffer, input: string, options: DiagnoseOptions): DiagnoseResult | null {
+  if (options.reader === 'mailparser') return null;
+  const { data, warnings, result } = prepare(source, input, options);
+  if (result !== undefined) return result;
+  // parseEmail tries the light reader first: when it reads the message (or
+  // throws), parseEmail gives that same email (or rejects with that error).
+  let email: BounceEmail | null;
+  try {
+    email = lightParse(data);
+  } catch (err) {
+    return unparsed(data, input, warnings, err);
+  }
+  if (email === null) return null;
+  return diagnoseEmail(email, input, warnings);
+}
