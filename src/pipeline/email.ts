@@ -3,7 +3,7 @@
 import type { BounceEmail, Candidate, DiagnoseResult } from '../types';
 import { extractCandidates } from '../extract';
 import { findAddresses } from '../text/addresses';
-import { excludedAddresses, noticeRecipients } from '../extract/shared/recipients';
+import { excludedAddresses, fillFromVerp, noticeRecipients } from '../extract/shared/recipients';
 import { markDelayWarning } from '../extract/shared/delay-warning';
 import { looksLikeBounce } from '../email/looks-like-bounce';
 import { header } from '../email/parse-email';
@@ -19,7 +19,7 @@ export function diagnoseEmail(email: BounceEmail, input: string, warnings: strin
   let candidates = extractCandidates(email);
   const isBounce = candidates.length > 0 || looksLikeBounce(email);
   if (candidates.length === 0 && isBounce) candidates = fallbackCandidates(email);
-  candidates = markDelayWarning(email, candidates);
+  candidates = markDelayWarning(email, fillFromVerp(email, candidates));
   if (!isBounce) warnings.push('This email is not a bounce: no delivery report and no SMTP error found.');
   return { input, isBounce, diagnoses: finishDiagnoses(candidates, warnings), warnings };
 }

@@ -72,6 +72,18 @@ describe('notices: a list, its sender or the mail system is never the recipient'
     );
   });
 
+  test('with no recipient in the notice, a VERP return path (the bounce\'s To) names the member', async () => {
+    const mail = readFileSync(join(DIR, 'list-posting-only-list.eml'), 'utf8');
+    for (const to of ['team-bounces+olga=example.com@lists.example.org', 'team-return-17-olga=example.com@lists.example.org']) {
+      const result = await diagnose(Buffer.from(mail.replace('To: team-bounces+x@lists.example.org', `To: ${to}`)), { input: to });
+      assert.deepEqual(
+        result.diagnoses.map((d) => d.recipient),
+        ['olga@example.com'],
+        to,
+      );
+    }
+  });
+
   test('list addresses by their local part', () => {
     for (const a of ['team-bounces@lists.example.org', 'team-bounces+alice=example.com@lists.example.org', 'owner-team@example.org', 'team-request@example.org', 'team-return-42-alice=example.com@example.org']) {
       assert.equal(isListAddress(a), true, a);
