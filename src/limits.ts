@@ -47,6 +47,15 @@ export const MAX_DIAGNOSTIC_CHARS = 16 * 1024;
  */
 export const MAX_RECIPIENTS = 1000;
 
+// input
+// Caps and sizes of the input layer (src/input/).
+
+/** Chunk size for file reads (and the reused buffer small files are read into). */
+export const READ_CHUNK_BYTES = 256 * 1024;
+
+/** Lines (blank lines, a stray header) that may stand before an mbox's first "From " line. */
+export const MAX_LINES_BEFORE_MBOX = 5;
+
 // email
 // Caps of the email reader (src/email/): mailparser's guards, the line cap of
 // what it hands on, and the light reader's own, smaller limits.
@@ -94,6 +103,13 @@ export const LIGHT_MAX_DEPTH = 8;
 export const LIGHT_MAX_HEADER_BYTES = 64 * 1024;
 
 // cli and pipeline
+
+/**
+ * Folders nested deeper than this under a folder argument are not entered (a
+ * runaway tree, or a loop through bind mounts; symbolic links to folders are
+ * never followed); each one passed over is named in a note on stderr.
+ */
+export const MAX_FOLDER_DEPTH = 32;
 
 /**
  * How many leading bytes of an input are read to tell an email (headers, an
@@ -196,3 +212,30 @@ export const MAX_COMPLAINANTS = 100;
 export const MAX_SOPHOS_OPENING_CHARS = 2000;
 /** Characters JSON.parse may read of an Amazon SES event (one is a few KB). */
 export const MAX_SES_JSON_CHARS = 256 * 1024;
+
+// the original message and the bounce's identity (src/email/original.ts,
+// src/pipeline/identity.ts)
+
+/**
+ * Characters of the returned message's header block that are read for its
+ * fields (Message-ID, Subject, List-Id, `--header` names). A real header block
+ * is a few KB; a 1 MB "header block" is an attack on the reader, and the
+ * fields that matter come first (or near the top) anyway.
+ */
+export const MAX_ORIGINAL_HEADER_CHARS = 64 * 1024;
+
+/** Header fields of the returned message that are kept; the rest are skipped. */
+export const MAX_ORIGINAL_FIELDS = 300;
+
+/**
+ * Characters of a notice's text searched for the returned message's headers
+ * quoted inline (qmail, Exim and others paste them into the text). The copy
+ * comes after a short notice; a longer search would only read the returned body.
+ */
+export const MAX_QUOTED_HEADERS_SEARCH = 64 * 1024;
+
+/** Characters of one header value kept in the output (a Subject, a `--header` value). */
+export const MAX_FIELD_VALUE_CHARS = 2000;
+
+/** `--header` names one run may ask for. */
+export const MAX_HEADER_OPTIONS = 50;

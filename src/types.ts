@@ -105,6 +105,10 @@ export interface Candidate {
   feedbackType?: string;
   reportingMta?: string | null;
   lastAttemptDate?: string | null;
+  /** The DSN's per-message Arrival-Date field, as written. */
+  arrivalDate?: string | null;
+  /** The recipient was not in the notice: it was decoded from the VERP address the bounce was sent to. */
+  recipientFromVerp?: boolean;
   /** The type of a DSN Diagnostic-Code, lower case, when it is not "smtp" ("x-unix": a local delivery program said it). */
   diagnosticType?: string;
   /** The diagnostic as parseSmtpLine read it, kept by the reader so the text is parsed once (see replyOf in smtp/parse-smtp-line.ts). */
@@ -132,10 +136,20 @@ export interface BounceEmail {
   originalHeaders: string | null;
   /** Body of a message/feedback-report part (ARF). */
   feedbackReport: string | null;
+  /** The returned original message's header fields, decoded (src/email/original.ts); null when the bounce holds none. */
+  original: OriginalHeaders | null;
   /** Content-Type of the top-level message, lower case, without parameters. */
   contentType: string;
   /** Warnings from reading the email (limits hit, parts skipped). */
   warnings: string[];
+}
+
+/** The header fields of the original message a bounce returns. */
+export interface OriginalHeaders {
+  /** "attached": a part of the bounce (message/rfc822, text/rfc822-headers…); "quoted": lines in the notice's text. */
+  source: 'attached' | 'quoted';
+  /** Fields by lower-case name, each value unfolded, trimmed and its encoded words decoded; repeated fields in order. */
+  fields: ReadonlyMap<string, readonly string[]>;
 }
 
 /** A bounce format reader. `matches` is cheap; `extract` returns [] when it finds nothing. */
@@ -277,6 +291,51 @@ export interface Diagnosis {
   evidence?: Evidence[];
   /** The titles the text view shows (not in the JSON output). */
   titles?: DiagnosisTitles;
+  // Issue 14: what ties the bounce to what was sent. Set for emails; in JSON
+  // always present (null, or `original` with null fields, for a raw string).
+  /** The returned original's identity. */
+  original?: OriginalMessage;
+  /** `--header` names (as given) with the original's value of each, null when absent; only when asked for. */
+  headers?: Record<string, string | null>;
+  /** When the bounce happened: ISO 8601 with the writer's offset (Last-Attempt-Date, Arrival-Date, Date, mbox "From " line). */
+  timestamp?: string | null;
+  /** The host that wrote the report (Reporting-MTA, else the first Received host of the bounce). */
+  reportingMta?: string | null;
+  /** The address the bounce was sent to: the envelope sender of the failed message. */
+  sender?: string | null;
+  /** The bounce's own Message-ID. */
+  messageId?: string | null;
+  /** What a VERP or SRS `sender` holds; null for an ordinary address. */
+  verp?: VerpDecoding | null;
+  /** The DSN Diagnostic-Code type when it is not "smtp" ("x-unix"); for `--sisimai`, not in the JSON output. */
+  diagnosticType?: string;
+}
+
+/** The returned original message's identity; each field null when the original or that header is absent. */
+export interface OriginalMessage {
+  /** Message-ID as written, angle brackets kept. */
+  messageId: string | null;
+  /** Subject, encoded words decoded. */
+  subject: string | null;
+  /** From and To as written, encoded words decoded. */
+  from: string | null;
+  to: string | null;
+  /** Date as ISO 8601 with its offset, or the header's text when it cannot be read as a date. */
+  date: string | null;
+  /** The list's id (List-Id without the display name and angle brackets). */
+  listId: string | null;
+  /** Return-Path without angle brackets ("" for the null sender "<>"). */
+  returnPath: string | null;
+}
+
+/** What a return address holds (src/text/verp.ts). */
+export interface VerpDecoding {
+  /** The outermost scheme: "verp", or "srs0"/"srs1" for a forwarder's rewrite. */
+  scheme: 'verp' | 'srs0' | 'srs1';
+  /** The envelope sender with the encodings taken out. */
+  sender: string;
+  /** The member address a VERP address encodes; null when none (SRS holds only a sender). */
+  recipient: string | null;
 }
 
 /** The result for one input message (an argument, a file, one message of an mbox). */

@@ -2,6 +2,7 @@
 import type { DiagnoseResult } from '../types';
 import type { InputItem } from '../input/read-input';
 import { diagnoseText } from '../pipeline/text';
+import type { DiagnoseOptions } from '../pipeline/diagnose';
 
 export type Outcome =
   | { ok: DiagnoseResult; source?: string }
@@ -10,6 +11,23 @@ export type Outcome =
 
 /** How emails are read: "mailparser" only (WHYBOUNCE_READER=mailparser, to compare the readers), or light reader first. */
 export type Reader = 'auto' | 'mailparser';
+
+/** The run's choices that reach the pipeline: the reader, and the `--header` names. */
+export interface ItemOptions {
+  reader: Reader;
+  headers?: readonly string[];
+}
+
+type DataItem = InputItem & { kind: 'data' };
+
+function pipelineOptions(item: DataItem, options: ItemOptions): DiagnoseOptions {
+  return {
+    input: item.name,
+    reader: options.reader,
+    ...(options.headers === undefined ? {} : { headers: options.headers }),
+    ...(item.fromLine === undefined ? {} : { fromLine: item.fromLine }),
+  };
+}
 
 type EmailPath = typeof import('../pipeline/diagnose');
 let emailPath: EmailPath | undefined;
@@ -23,16 +41,16 @@ function loadEmailPath(): EmailPath {
   return emailPath;
 }
 
-export async function diagnoseItem(item: InputItem, reader: Reader): Promise<Outcome> {
+export async function diagnoseItem(item: InputItem, options: ItemOptions): Promise<Outcome> {
   try {
-    return await diagnoseOne(item, reader);
+    return await diagnoseOne(item, options);
   } catch (err) {
     // diagnose() is not meant to throw; if it does, that input fails alone.
     return { error: { input: item.name, error: err instanceof Error ? err.message : String(err) } };
   }
 }
 
-async function diagnoseOne(item: InputItem, reader: Reader): Promise<Outcome> {
+async function diagnoseOne(item: InputItem, options: ItemOptions): Promise<Outcome> {
   switch (item.kind) {
     case 'error':
       return { error: { input: item.name, error: item.error } };
@@ -41,11 +59,11 @@ async function diagnoseOne(item: InputItem, reader: Reader): Promise<Outcome> {
     case 'string':
       return { ok: diagnoseText(item.text, 'argv') };
     case 'data':
-      return dataOutcome(item, await loadEmailPath().diagnose(item.data, { input: item.name, reader }));
+      return dataOutcome(item, await loadEmailPath().diagnose(item.data, pipelineOptions(item, options)));
   }
 }
 
-function dataOutcome(item: InputItem & { kind: 'data' }, result: DiagnoseResult): Outcome {
+function dataOutcome(item: DataItem, result: DiagnoseResult): Outcome {
   const ok = item.warnings === undefined ? result : { ...result, warnings: [...item.warnings, ...result.warnings] };
   return item.source === undefined ? { ok } : { ok, source: item.source };
 }
@@ -54,10 +72,10 @@ function dataOutcome(item: InputItem & { kind: 'data' }, result: DiagnoseResult)
  * diagnoseItem without a promise: the same outcome for an email the light
  * reader reads, and null for anything else (then diagnoseItem answers).
  */
-export function diagnoseItemSync(item: InputItem, reader: Reader): Outcome | null {
+export function diagnoseItemSync(item: InputItem, options: ItemOptions): Outcome | null {
   if (item.kind !== 'data') return null;
   try {
-    const result = loadEmailPath().diagnoseSync(item.data, { input: item.name, reader });
+    const result = loadEmailPath().diagnoseSync(item.data, pipelineOptions(item, options));
     return result === null ? null : dataOutcome(item, result);
   } catch (err) {
     return { error: { input: item.name, error: err instanceof Error ? err.message : String(err) } };

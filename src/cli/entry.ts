@@ -4,12 +4,13 @@ import { main } from './main';
 import { processIo } from './process-io';
 import { EXIT_TROUBLE } from './exit-codes';
 
-main(process.argv.slice(2), processIo()).then(
+const io = processIo();
+main(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`whybounce: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.stderr.write(`whybounce: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = EXIT_TROUBLE;
   },
 );

@@ -48,4 +48,10 @@ export interface CliIo {
   detectColor(): 0 | 1 | 2 | 3;
   /** Called once a run has a second email: a speed-up for long batches, if the port has one. */
   tuneForBatch?(): void;
+  /**
+   * The exit code of what the run has read so far, told as it changes: the
+   * code to end with if stdout's reader goes away before the run ends (the
+   * port ends the run quietly then).
+   */
+  exitCodeSoFar?(code: number): void;
 }

@@ -7,10 +7,11 @@ import { Output } from './output';
 import { Progress } from './progress';
 import { colorLevel } from './color';
 import { buildProgram } from './program';
-import { completion, isReferenceCommand, runReference } from './subcommands';
+import { completion, referenceArgs, runReference } from './subcommands';
 import { UsageError, type Options } from './options';
 import { run, warn, type Session } from './run';
 import { EXIT_TROUBLE } from './exit-codes';
+import { sanitizeForTerminal, sanitizeInline } from '../render/sanitize';
 
 /**
  * Runs whybounce on `argv` (the arguments after the program's name); resolves
@@ -27,10 +28,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
 async function dispatch(argv: readonly string[], session: Session): Promise<number> {
   const { io } = session;
-  // Reference mode (issue 6): `whybounce explain 5.7.26`, `whybounce codes --class 5`.
-  if (isReferenceCommand(argv)) {
-    const out = runReference(argv, { colorLevel: colorLevel(undefined, io.env, io.detectColor()) });
-    io.stderr.write(out.stderr);
+  // Reference mode (issue 6): `whybounce explain 5.7.26`, `whybounce codes --class 5`,
+  // options before the word too (`whybounce --json explain 5.7.26`).
+  const reference = referenceArgs(argv);
+  if (reference !== null) {
+    const out = runReference(reference, { colorLevel: colorLevel(undefined, io.env, io.detectColor()) });
+    io.stderr.write(sanitizeForTerminal(out.stderr));
     await session.output.write(out.stdout);
     return out.exitCode;
   }
@@ -50,8 +53,9 @@ async function dispatch(argv: readonly string[], session: Session): Promise<numb
     const opts = program.opts<Options>();
     debug = opts.debug === true;
     const inputs = program.args;
-    if (inputs[0] === 'completion' && inputs.length <= 2) {
-      await session.output.write(completion(program, inputs[1]));
+    // The first word that is no option: commander has put the options aside.
+    if (inputs[0] === 'completion') {
+      await session.output.write(completion(program, inputs.slice(1)));
       return 0;
     }
     if (inputs.length === 0 && io.stdin.isTerminal()) {
@@ -65,7 +69,8 @@ async function dispatch(argv: readonly string[], session: Session): Promise<numb
       return err.exitCode === 0 ? 0 : EXIT_TROUBLE;
     }
     if (err instanceof UsageError) {
-      io.stderr.write(`whybounce: ${err.message}\n`);
+      // The message may quote an argument (the --only value): shown escaped.
+      io.stderr.write(`whybounce: ${sanitizeInline(err.message)}\n`);
       return EXIT_TROUBLE;
     }
     if (debug && err instanceof Error) io.stderr.write(`${err.stack ?? err.message}\n`);

@@ -10,8 +10,28 @@ import { EXIT_TROUBLE } from './exit-codes';
 
 /** Output that cannot be written (a full disk, say): one line, no stack trace, and no use going on. */
 function cannotWrite(err: unknown): never {
-  process.stderr.write(`whybounce: cannot write the output: ${err instanceof Error ? err.message : String(err)}\n`);
+  writeStderr(`whybounce: cannot write the output: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(EXIT_TROUBLE);
+}
+
+let stderrReady = false;
+let stderrBroken = false;
+
+/**
+ * A note on stderr. When stderr cannot be written (`2>/dev/full`, or a reader
+ * that closed it: `2>&1 | head -1`), the notes are dropped and the run goes on
+ * to its own exit code: without a listener, Node would end the process on the
+ * stream's 'error' event (exit 1, with a stack trace to nowhere).
+ */
+function writeStderr(text: string): void {
+  if (stderrBroken) return;
+  if (!stderrReady) {
+    stderrReady = true;
+    process.stderr.on('error', () => {
+      stderrBroken = true;
+    });
+  }
+  process.stderr.write(text);
 }
 
 let stdoutReady = false;
@@ -21,7 +41,8 @@ function stdoutStream(): OutStream {
   if (!stdoutReady) {
     stdoutReady = true;
     // A reader that stops early (`whybounce --ndjson big.mbox | head -1`)
-    // closes the pipe: end quietly instead of printing an EPIPE stack trace.
+    // closes the pipe: end quietly instead of printing an EPIPE stack trace,
+    // with the exit code of what was read so far (exitCodeSoFar).
     process.stdout.on('error', (err: NodeJS.ErrnoException) => {
       if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
       cannotWrite(err);
@@ -67,7 +88,7 @@ export function processIo(): CliIo {
     },
     stderr: {
       kind: () => stdioKind(2),
-      write: (text) => process.stderr.write(text),
+      write: writeStderr,
       columns: () => (process.stderr.isTTY ? process.stderr.columns : undefined),
     },
     stdin: {
@@ -78,5 +99,8 @@ export function processIo(): CliIo {
     // chalk's own detection: a terminal on stdout, FORCE_COLOR, TERM=dumb.
     detectColor: () => (supportsColor === false ? 0 : supportsColor.level),
     tuneForBatch,
+    exitCodeSoFar: (code) => {
+      process.exitCode = code;
+    },
   };
 }

@@ -2,6 +2,7 @@
 // when there are options to read (~3 ms of a raw string's run, figure 1).
 import { Command, Option } from 'commander';
 import type { CliIo } from './io';
+import { sanitizeForTerminal } from '../render/sanitize';
 
 declare const WHYBOUNCE_VERSION: string;
 
@@ -16,7 +17,7 @@ export function buildProgram(io: CliIo): Command {
       '[inputs...]',
       'bounce files, folders, mboxes, Maildirs, .gz files, "-" for stdin, or an SMTP error string such as "554 5.1.0 Sender Denied"',
     )
-    .option('--json', 'print JSON: one object per input, a whole mbox included (an array for several)')
+    .option('--json', 'print JSON: one object per input, a whole mbox included (an array for several arguments or a folder)')
     .option('--ndjson', 'print one JSON object per line per message, as each is done')
     .option('--csv', 'print one CSV row per diagnosis, with a header row')
     .addOption(
@@ -28,6 +29,12 @@ export function buildProgram(io: CliIo): Command {
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('--debug', 'show stack traces of internal errors')
     .option('--why', 'show the evidence for each verdict: the line, code and rule behind it (always in JSON)')
+    .option(
+      '--header <name>',
+      'copy this header of the returned original into each diagnosis (repeatable; JSON "headers", a CSV column each)',
+      (name: string, names: string[] | undefined) => [...(names ?? []), name],
+    )
+    .option('--sisimai', "print each diagnosis in Sisimai's dump JSON shape (an array; one object per line with --ndjson)")
     .addHelpText(
       'after',
       [
@@ -38,6 +45,8 @@ export function buildProgram(io: CliIo): Command {
         '  whybounce --ndjson bounces.mbox.gz ~/Maildir',
         '  whybounce --only hard -q bounce.eml && echo "remove the address"',
         '  whybounce --summary bounces/',
+        '  whybounce --csv --header X-Campaign-ID bounces.mbox',
+        '  whybounce --sisimai bounces.mbox            Sisimai dump JSON, see docs/sisimai.md',
         '  whybounce completion bash|zsh|fish   print a shell completion script',
         '  whybounce explain 5.7.26             explain a code (also 550, 5.7.606, TSS04)',
         '  whybounce codes --class 5 --subject 7   list codes with their titles (--json too)',
@@ -53,8 +62,10 @@ export function buildProgram(io: CliIo): Command {
       writeOut: (s) => {
         io.stdout.stream().write(s);
       },
+      // Usage errors quote the arguments (an unknown option may be a file
+      // name picked up by a glob): their control characters are shown escaped.
       writeErr: (s) => {
-        io.stderr.write(s);
+        io.stderr.write(sanitizeForTerminal(s));
       },
       getOutHelpWidth: () => io.stdout.columns() ?? 80,
       getErrHelpWidth: () => io.stderr.columns() ?? 80,

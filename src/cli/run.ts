@@ -1,7 +1,7 @@
 // A diagnosing run: every input read, diagnosed and written in order, with the
 // summary, the progress line and the exit code.
 import { Chalk } from 'chalk';
-import { readInputBatches } from '../input/read-input';
+import { isFolderArgument, readInputBatches } from '../input/read-input';
 import { addErrorToSummary, addToSummary, createSummary, renderSummaryText, summaryRecord } from '../render/summary';
 import { escapeJsonText, sanitizeInline } from '../render/sanitize';
 import type { CliIo } from './io';
@@ -11,7 +11,7 @@ import { colorLevel } from './color';
 import { chooseSink } from './sinks';
 import { filterDiagnoses } from './only';
 import { checkOptions, type Options } from './options';
-import { diagnoseItem, diagnoseItemSync, type Outcome } from './diagnose-item';
+import { diagnoseItem, diagnoseItemSync, type ItemOptions, type Outcome } from './diagnose-item';
 import { EXIT_DIAGNOSED, EXIT_NOTHING, EXIT_TROUBLE } from './exit-codes';
 
 /** What one call of main() writes through. */
@@ -34,9 +34,11 @@ export async function run(inputs: string[], opts: Options, session: Session): Pr
   const only = checkOptions(opts);
   const args = inputs.length === 0 ? ['-'] : inputs;
   const chalk = new Chalk({ level: colorLevel(opts.color, io.env, io.detectColor()) });
-  const sink = chooseSink(opts, chalk, args.length > 1);
+  // --json's top-level type follows the arguments: one object for one file, string or stdin.
+  const sink = chooseSink(opts, chalk, args.length > 1, args.length === 1 && !(opts.json === true && isFolderArgument(args[0] ?? '')));
   const summary = opts.summary === true ? createSummary() : null;
   const reader = io.env.WHYBOUNCE_READER === 'mailparser' ? 'mailparser' : 'auto';
+  const itemOptions: ItemOptions = opts.header === undefined ? { reader } : { reader, headers: opts.header };
   // Progress goes with output that is not on the same terminal (a file, a pipe, a summary).
   const progress = new Progress(
     io.stderr,
@@ -45,6 +47,8 @@ export async function run(inputs: string[], opts: Options, session: Session): Pr
   session.progress = progress;
   // Set inside emit(): an object, so that the checks after the loop see the updates.
   const seen = { diagnosed: false, trouble: false };
+  const exitCode = (): number => (seen.trouble ? EXIT_TROUBLE : seen.diagnosed ? EXIT_DIAGNOSED : EXIT_NOTHING);
+  io.exitCodeSoFar?.(EXIT_NOTHING);
 
   // Not async: returns a promise only when output must wait for 'drain'.
   const emit = (outcome: Outcome): Promise<void> | undefined => {
@@ -54,7 +58,10 @@ export async function run(inputs: string[], opts: Options, session: Session): Pr
     }
     progress.messages++;
     if ('error' in outcome) {
-      seen.trouble = true;
+      if (!seen.trouble) {
+        seen.trouble = true;
+        io.exitCodeSoFar?.(EXIT_TROUBLE);
+      }
       progress.errors++;
       warn(session, outcome.error.input, outcome.error.error);
       if (summary !== null) addErrorToSummary(summary);
@@ -62,8 +69,13 @@ export async function run(inputs: string[], opts: Options, session: Session): Pr
     }
     const result = only === null ? outcome.ok : filterDiagnoses(outcome.ok, only);
     progress.tick();
-    if (result === null) return undefined;
-    if (result.diagnoses.length > 0) seen.diagnosed = true;
+    if (result === null) {
+      return sink.keepsUnmatched === true ? output.write(sink.result({ ...outcome.ok, diagnoses: [] }, outcome.source)) : undefined;
+    }
+    if (result.diagnoses.length > 0 && !seen.diagnosed) {
+      seen.diagnosed = true;
+      io.exitCodeSoFar?.(exitCode());
+    }
     if (summary !== null) addToSummary(summary, result);
     const text = sink.result(result, outcome.source);
     progress.clear();
@@ -78,7 +90,7 @@ export async function run(inputs: string[], opts: Options, session: Session): Pr
   for await (const batch of readInputBatches(args, { stdin: () => io.stdin.read() })) {
     for (const item of batch) {
       if (item.kind === 'data' && ++emails === 2) io.tuneForBatch?.();
-      const waiting = emit(diagnoseItemSync(item, reader) ?? (await diagnoseItem(item, reader)));
+      const waiting = emit(diagnoseItemSync(item, itemOptions) ?? (await diagnoseItem(item, itemOptions)));
       if (waiting !== undefined) await waiting;
     }
   }
@@ -90,6 +102,5 @@ export async function run(inputs: string[], opts: Options, session: Session): Pr
     else if (opts.ndjson === true) await output.write(escapeJsonText(JSON.stringify(summaryRecord(summary))) + '\n');
     else await output.write(renderSummaryText(summary, chalk));
   }
-  if (seen.trouble) return EXIT_TROUBLE;
-  return seen.diagnosed ? EXIT_DIAGNOSED : EXIT_NOTHING;
+  return exitCode();
 }

@@ -6,6 +6,7 @@
 // two readers' results identical (test/email/light-parse.test.ts checks it).
 import type { BounceEmail } from '../types';
 import { MAX_LINE_CHARS } from '../limits';
+import { readOriginal } from './original';
 
 /** One raw header line as mailsplit keeps it: lower-case key, the line in latin1 with folds joined by CRLF. */
 export interface HeaderLine {
@@ -36,6 +37,8 @@ export interface ReadMail {
   readonly attachments: readonly PartView[];
   /** Content-Type of the top-level message, lower case, without parameters. */
   readonly contentType: string;
+  /** The reader's decoder of RFC 2047 encoded words, for the original's header values. */
+  readonly decodeWords: (text: string) => string;
 }
 
 const DSN_TYPES = new Set(['message/delivery-status', 'message/global-delivery-status']);
@@ -146,14 +149,17 @@ export function finishEmail(mail: ReadMail, raw: Buffer | string, embedded: read
   // read, and only when the outer mail has no DSN of its own.
   if (deliveryStatus.length === 0) deliveryStatus.push(...embedded);
   const cut = { hit: false };
+  const text = capLines(texts.length > 0 ? [body, ...texts].join('\n') : body, cut);
+  const original = originalHeaders === null ? null : capLines(originalHeaders, cut);
   const email: BounceEmail = {
     headers: headersOf(mail.headerLines),
     subject: mail.subject,
     from: mail.from,
-    text: capLines(texts.length > 0 ? [body, ...texts].join('\n') : body, cut),
+    text,
     deliveryStatus: deliveryStatus.map((d) => capLines(d, cut)),
-    originalHeaders: originalHeaders === null ? null : capLines(originalHeaders, cut),
+    originalHeaders: original,
     feedbackReport: feedbackReport === null ? null : capLines(feedbackReport, cut),
+    original: readOriginal(original, text, mail.decodeWords),
     contentType,
     warnings,
   };

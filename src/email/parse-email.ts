@@ -1,8 +1,9 @@
 import type { BounceEmail } from '../types';
-import { MAX_HEADER_BYTES, MAX_HTML_TO_TEXT, MAX_MIME_PARTS } from '../limits';
+import { MAX_HEADER_BYTES, MAX_HTML_TO_TEXT, MAX_LINE_CHARS, MAX_MIME_PARTS } from '../limits';
 import type { Attachment, ParsedMail, SimpleParserOptions } from 'mailparser';
 import { finishEmail, headerBlock, isEmbeddedReport, toLf, type PartView } from './finish-email';
 import { lightParse } from './light';
+import { capHeaderFields } from './cap-header-fields';
 
 export { headerBlock };
 
@@ -46,13 +47,23 @@ export interface ParseEmailOptions {
   reader?: 'auto' | 'mailparser';
 }
 
+/**
+ * A part's content type, lower case. mailparser gives `false`, not a string,
+ * for a part whose Content-Type header is empty: such a part is text/plain, as
+ * a part with no Content-Type at all (RFC 2045, section 5.2).
+ */
+function typeOf(a: Attachment): string {
+  const type: unknown = a.contentType;
+  return typeof type === 'string' && type !== '' ? type.toLowerCase() : 'text/plain';
+}
+
 function textOf(a: Attachment): string {
   return toLf(a.content.toString('utf8'));
 }
 
 function viewOf(a: Attachment): PartView {
   return {
-    contentType: a.contentType,
+    contentType: typeOf(a),
     ...(a.contentDisposition === undefined ? {} : { contentDisposition: a.contentDisposition }),
     text: () => textOf(a),
     headerBlock: () => headerBlock(textOf(a)),
@@ -67,22 +78,42 @@ function contentTypeOf(mail: ParsedMail): string {
   return 'text/plain';
 }
 
+type DecodeWords = (text: string) => string;
+let libmimeDecoder: DecodeWords | undefined;
+
+/**
+ * The decoder mailparser itself decodes a Subject with (libmime's decodeWords,
+ * on the libmime instance each MailParser keeps), so the original's header
+ * values come out as mailparser would give them. One parser is made, once,
+ * for its decoder only; it is never fed.
+ */
+function libmimeDecodeWords(text: string): string {
+  if (!text.includes('=?')) return text;
+  if (libmimeDecoder === undefined) {
+    const parser = new (loadMailparser().MailParser)() as unknown as { libmime: { decodeWords: DecodeWords } };
+    const libmime = parser.libmime;
+    libmimeDecoder = (t) => libmime.decodeWords(t);
+  }
+  return libmimeDecoder(text);
+}
+
 /** The DSN parts of the first attached message that is itself a delivery report. */
 async function embeddedDeliveryStatus(attachments: readonly Attachment[]): Promise<string[]> {
   const inner = attachments.find((a) => isEmbeddedReport(viewOf(a)));
   if (inner === undefined) return [];
   const { simpleParser } = loadMailparser();
   const mail = await simpleParser(inner.content, PARSER_OPTIONS);
-  return mail.attachments.filter((a) => DSN_TYPES.has(a.contentType.toLowerCase())).map(textOf);
+  return mail.attachments.filter((a) => DSN_TYPES.has(typeOf(a))).map(textOf);
 }
 
 /** mailparser's reading of a message: the reference, and the fallback of the light reader. */
-async function parseWithMailparser(raw: Buffer | string): Promise<BounceEmail> {
+async function parseWithMailparser(original: Buffer | string): Promise<BounceEmail> {
   const { simpleParser } = loadMailparser();
+  const { raw, cut } = capHeaderFields(original);
   const mail = await simpleParser(raw, PARSER_OPTIONS);
-  const hasDsn = mail.attachments.some((a) => DSN_TYPES.has(a.contentType.toLowerCase()));
+  const hasDsn = mail.attachments.some((a) => DSN_TYPES.has(typeOf(a)));
   const embedded = hasDsn ? [] : await embeddedDeliveryStatus(mail.attachments);
-  return finishEmail(
+  const email = finishEmail(
     {
       headerLines: mail.headerLines,
       subject: mail.subject ?? '',
@@ -90,10 +121,17 @@ async function parseWithMailparser(raw: Buffer | string): Promise<BounceEmail> {
       text: mail.text ?? '',
       attachments: mail.attachments.map(viewOf),
       contentType: contentTypeOf(mail),
+      decodeWords: libmimeDecodeWords,
     },
     raw,
     embedded,
   );
+  if (cut) email.warnings.push(`A header field longer than ${MAX_LINE_CHARS} characters (MAX_LINE_CHARS) was cut to that length.`);
+  // mailparser leaves HTML over its limit unconverted, and says so only here.
+  if (mail.textConversionError?.message.startsWith('HTML too long') === true) {
+    email.warnings.push(`An HTML part is larger than ${MAX_HTML_TO_TEXT} characters (MAX_HTML_TO_TEXT); it was not turned into text, so its words were not read.`);
+  }
+  return email;
 }
 
 /**

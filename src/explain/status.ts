@@ -27,7 +27,8 @@ function pick(field: string | null, fromText: string | null, label: string): Sta
   if (fromText === null || fromText === field) {
     return { status: field, note: fromText === null ? `${field} from ${label}` : `${field} in both ${label} and the reply`, fromField: true, warning: null };
   }
-  const warning = field.startsWith(fromText.charAt(0)) ? null : `The Status field says ${field} but the server's reply says ${fromText}.`;
+  const said = label === 'the Status field' ? 'The Status field' : `The status the format states`;
+  const warning = field.startsWith(fromText.charAt(0)) ? null : `${said} says ${field} but the server's reply says ${fromText}.`;
   if (isGeneric(field) && !isGeneric(fromText)) {
     return { status: fromText, note: `${label} says only ${field}; the reply's own ${fromText} is more specific`, fromField: false, warning };
   }

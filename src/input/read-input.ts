@@ -5,7 +5,7 @@
 // an error with its stack.
 import { closeSync, constants, createReadStream, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { hasSmtpCode } from '../smtp/parse-smtp-line';
-import { MAX_FILE_BYTES, MAX_MESSAGE_BYTES } from '../limits';
+import { MAX_FILE_BYTES, MAX_FOLDER_DEPTH, MAX_MESSAGE_BYTES, READ_CHUNK_BYTES } from '../limits';
 import { collect, countFromLines, isBinary, peek, sniff, utf16Bom, utf8BomLength } from './sniff';
 import { MboxSplitter, type MboxMessage } from './split-mbox';
 import { specialKind, walkFolder } from './walk-folder';
@@ -16,7 +16,7 @@ import { specialKind, walkFolder } from './walk-folder';
  * "-" is stdin (`-#N` for an mbox on stdin), "argv" a string argument.
  */
 export type InputItem =
-  | { kind: 'data'; name: string; data: Buffer; warnings?: string[]; source?: string }
+  | { kind: 'data'; name: string; data: Buffer; warnings?: string[]; source?: string; fromLine?: string }
   | { kind: 'string'; name: 'argv'; text: string }
   | { kind: 'error'; name: string; error: string }
   | { kind: 'skipped'; name: string; reason: string };
@@ -26,9 +26,6 @@ export type InputItem =
 // is streamed instead, each message cut at MAX_MESSAGE_BYTES.
 export { MAX_FILE_BYTES };
 
-// Chunk size for file reads: large enough that splitting costs little per byte,
-// small enough that a handful in flight stay far below the memory budget.
-const READ_CHUNK_BYTES = 256 * 1024;
 
 // An argument that looks like a file name is a path the user mistyped, not an
 // error text: one with a slash, or with a mail or log file's extension, even if
@@ -101,7 +98,7 @@ function gunzip(chunks: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
 }
 
 function sizeWarning(): string {
-  return `This message is larger than ${MAX_MESSAGE_BYTES} bytes; only the first part was read.`;
+  return `This message is larger than ${MAX_MESSAGE_BYTES} bytes (MAX_MESSAGE_BYTES); only the first part was read.`;
 }
 
 /**
@@ -193,7 +190,7 @@ async function* messagesOf(
     const decoded = { ...options, decoded: true };
     const utf16 = utf16Bom(head);
     if (utf16 !== null) {
-      const data = await collect(rest, MAX_FILE_BYTES, name === '-' ? 'standard input' : 'the file');
+      const data = await collect(rest, MAX_FILE_BYTES, name === '-' ? 'standard input' : 'the file', 'MAX_FILE_BYTES');
       yield* messagesOf(name, single(fromUtf16(data, utf16)), decoded);
       return;
     }
@@ -217,7 +214,7 @@ async function* messagesOf(
       const batch: Batch = [];
       for (const message of messages) {
         n++;
-        const item: DataItem = { kind: 'data', name: `${name}#${n}`, data: message.data, source: name };
+        const item: DataItem = { kind: 'data', name: `${name}#${n}`, data: message.data, source: name, fromLine: message.fromLine };
         if (message.truncated) item.warnings = [sizeWarning()];
         if (held !== null) batch.push(held);
         held = item;
@@ -257,7 +254,7 @@ async function* messagesOf(
     yield [{ kind: 'error', name, error: 'binary file, not an email or a text' }];
     return;
   }
-  const data = await collect(rest, MAX_FILE_BYTES, name === '-' ? 'standard input' : 'the file');
+  const data = await collect(rest, MAX_FILE_BYTES, name === '-' ? 'standard input' : 'the file', 'MAX_FILE_BYTES');
   const item: DataItem = { kind: 'data', name, data };
   // An mbox with more before its first "From " line than sniffing passes over
   // is read as one email: say so when it holds several "From " lines.
@@ -340,6 +337,9 @@ async function* readFolder(dir: string, fsDir: string | Buffer = dir): AsyncGene
   for await (const entry of walkFolder(dir, 0, fsDir)) {
     if (entry.kind === 'error') yield [{ kind: 'error', name: entry.path, error: describeError(entry.error) }];
     else if (entry.kind === 'other') yield [{ kind: 'skipped', name: entry.path, reason: `not a regular file (${entry.what})` }];
+    else if (entry.kind === 'too-deep') {
+      yield [{ kind: 'skipped', name: entry.path, reason: `folder nested more than ${MAX_FOLDER_DEPTH} levels deep (MAX_FOLDER_DEPTH), not read` }];
+    }
     else yield* readFolderFile(entry.path, entry.fsPath);
   }
 }
@@ -395,6 +395,22 @@ export async function* readArgumentBatches(arg: string, sources: InputSources): 
   }
   if (isFolder) yield* readFolder(arg, fsPath);
   else yield* readFileMessages(arg, false, fsPath);
+}
+
+/**
+ * Whether an argument names a folder (read as the files in it): what --json's
+ * top-level type depends on. The same lookup as readArgumentBatches.
+ */
+export function isFolderArgument(arg: string): boolean {
+  if (arg === '-') return false;
+  try {
+    const found = statSync(arg, { throwIfNoEntry: false });
+    if (found !== undefined) return found.isDirectory();
+    const raw = rawPath(arg);
+    return raw !== undefined && statSync(raw, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { startsLikeEmail } from '../email/header-syntax';
-import { SNIFF_BYTES } from '../limits';
+import { MAX_LINES_BEFORE_MBOX, SNIFF_BYTES } from '../limits';
 
 /** What a file or stream holds, told from its first bytes (never from its name). */
 export type ContentKind = 'gzip' | 'mbox' | 'email' | 'other';
@@ -11,9 +11,6 @@ export type ContentKind = 'gzip' | 'mbox' | 'email' | 'other';
 const FROM_LINE =
   /^From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) +(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} +\d{1,2}:\d\d/;
 
-// How many lines may come before an mbox's first "From " line (a blank line, a
-// stray header) for the file still to be read as an mbox.
-const MAX_LINES_BEFORE_MBOX = 5;
 
 /** The length of a UTF-8 byte order mark at the start of `head` (3), or 0. */
 export function utf8BomLength(head: Buffer): number {
@@ -120,13 +117,13 @@ export async function peek(
 }
 
 /** Collects a stream of chunks into one Buffer; rejects when it passes `limit` bytes. */
-export async function collect(chunks: AsyncIterable<Buffer>, limit: number, what = 'input'): Promise<Buffer> {
+export async function collect(chunks: AsyncIterable<Buffer>, limit: number, what = 'input', limitName?: string): Promise<Buffer> {
   const parts: Buffer[] = [];
   let length = 0;
   for await (const chunk of chunks) {
     length += chunk.length;
     // Guard: a single message is held whole in memory, so its size is capped.
-    if (length > limit) throw new Error(`${what} is larger than ${limit} bytes`);
+    if (length > limit) throw new Error(`${what} is larger than ${limit} bytes${limitName === undefined ? '' : ` (${limitName})`}`);
     parts.push(chunk);
   }
   return Buffer.concat(parts, length);

@@ -7,11 +7,16 @@
 
 import { MAX_MESSAGE_BYTES } from '../limits';
 
-/** One message of an mbox: its bytes, and whether the size limit cut it. */
+/** One message of an mbox: its bytes, whether the size limit cut it, and the "From " line before it. */
 export interface MboxMessage {
   data: Buffer;
   truncated: boolean;
+  /** The "From " line that started it (its first FROM_LINE_CHARS bytes, as latin1), for its date. */
+  fromLine: string;
 }
+
+// Of a "From " line, only this much is kept: the envelope sender and an asctime date fit in it.
+const FROM_LINE_CHARS = 200;
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -41,6 +46,7 @@ export class MboxSplitter {
   private truncated = false;
   private carry: Buffer | null = null; // the start of an unfinished line, fewer bytes than tell its kind
   private lineMode: 'none' | 'keep' | 'drop' = 'none'; // an unfinished line whose kind is known
+  private fromLine = ''; // the "From " line of the message being read
 
   // Guard: a message larger than `limit` is cut, and the rest of it skipped, so one
   // huge message (or a file that never says "From " again) can't fill memory.
@@ -68,7 +74,7 @@ export class MboxSplitter {
     else if (n >= 4 && data[n - 1] === LF && data[n - 2] === CR && data[n - 3] === LF && data[n - 4] === CR) {
       data = data.subarray(0, n - 2);
     }
-    const message = { data, truncated: this.truncated };
+    const message = { data, truncated: this.truncated, fromLine: this.fromLine };
     this.parts = [];
     this.size = 0;
     this.truncated = false;
@@ -86,6 +92,7 @@ export class MboxSplitter {
       const lf = chunk.indexOf(LF);
       const head = lf === -1 ? chunk : chunk.subarray(0, lf + 1);
       if (this.lineMode === 'keep') this.add(head);
+      else this.addToFromLine(head);
       if (lf === -1) return out;
       this.lineMode = 'none';
       buf = chunk.subarray(lf + 1);
@@ -112,6 +119,8 @@ export class MboxSplitter {
       if (at === from) {
         if (at > run) this.add(buf.subarray(run, at));
         this.startMessage(out);
+        this.fromLine = '';
+        this.addToFromLine(buf.subarray(at, end));
         run = end;
         from = nextLineStart(buf, NL_FROM, end - 1);
       } else {
@@ -128,6 +137,12 @@ export class MboxSplitter {
     if (stop > run) this.add(buf.subarray(run, stop));
     if (stop < buf.length) this.startLine(buf.subarray(stop), out);
     return out;
+  }
+
+  /** Keeps the start of the current "From " line (without its line end). */
+  private addToFromLine(bytes: Buffer): void {
+    const room = FROM_LINE_CHARS - this.fromLine.length;
+    if (room > 0) this.fromLine += bytes.toString('latin1', 0, Math.min(bytes.length, room)).replace(/\r?\n$/, '');
   }
 
   private startMessage(out: MboxMessage[]): void {
@@ -148,6 +163,8 @@ export class MboxSplitter {
         this.carry = rest;
       } else if (startsWithFrom(rest, 0, rest.length)) {
         this.startMessage(out);
+        this.fromLine = '';
+        this.addToFromLine(rest);
         this.lineMode = 'drop';
       } else {
         this.add(rest);

@@ -1,9 +1,7 @@
 import { promises, type Dirent } from 'node:fs';
 import { join } from 'node:path';
-
-// Guard: folders nested deeper than this are not entered (a runaway tree, or a
-// loop through bind mounts; symbolic links to folders are never followed).
-export const MAX_FOLDER_DEPTH = 32;
+// Guard (MAX_FOLDER_DEPTH): folders nested deeper are not entered, and said so.
+import { MAX_FOLDER_DEPTH } from '../limits';
 
 /**
  * One entry met while walking a folder: a file to read (or a symbolic link, which
@@ -15,6 +13,7 @@ export const MAX_FOLDER_DEPTH = 32;
 export type FolderEntry =
   | { kind: 'file'; path: string; fsPath: string | Buffer }
   | { kind: 'other'; path: string; what: string }
+  | { kind: 'too-deep'; path: string }
   | { kind: 'error'; path: string; error: unknown };
 
 function byName(a: string, b: string): number {
@@ -53,9 +52,11 @@ function joinRaw(dir: string | Buffer, name: Buffer): Buffer {
  * holding cur/ and new/) gives the messages of cur/ then new/; its tmp/ holds
  * half-delivered mail and its own files (dovecot-uidlist…) are no messages, so
  * both are passed over, while its subfolders (Maildir++ ".Sent" and the like)
- * are walked like any other.
+ * are walked like any other. A folder below MAX_FOLDER_DEPTH levels is not
+ * entered but given as a `too-deep` entry (folders inside cur/ and new/ are no
+ * part of a Maildir and are passed over).
  */
-export async function* walkFolder(dir: string, depth = 0, fsDir: string | Buffer = dir): AsyncGenerator<FolderEntry> {
+export async function* walkFolder(dir: string, depth = 0, fsDir: string | Buffer = dir, inMaildir = false): AsyncGenerator<FolderEntry> {
   let entries;
   try {
     // fs.promises, not node:fs/promises: loaded on first use, not at every start.
@@ -74,14 +75,17 @@ export async function* walkFolder(dir: string, depth = 0, fsDir: string | Buffer
   const isMaildir = dirs.has('cur') && dirs.has('new');
   if (isMaildir) {
     for (const sub of ['cur', 'new']) {
-      for await (const entry of walkFolder(join(dir, sub), MAX_FOLDER_DEPTH, fsPathOf(sub))) yield entry;
+      for await (const entry of walkFolder(join(dir, sub), depth + 1, fsPathOf(sub), true)) yield entry;
     }
   }
   for (const e of entries) {
     const path = join(dir, e.name);
     if (e.isDirectory()) {
-      if (isMaildir && (e.name === 'cur' || e.name === 'new' || e.name === 'tmp')) continue;
-      if (depth >= MAX_FOLDER_DEPTH) continue;
+      if (inMaildir || (isMaildir && (e.name === 'cur' || e.name === 'new' || e.name === 'tmp'))) continue;
+      if (depth >= MAX_FOLDER_DEPTH) {
+        yield { kind: 'too-deep', path };
+        continue;
+      }
       yield* walkFolder(path, depth + 1, fsPathOf(e.name));
     } else if (isMaildir) {
       continue;

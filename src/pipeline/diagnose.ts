@@ -7,11 +7,12 @@ import { looksLikeEmail } from '../email/looks-like-email';
 import { parseEmail } from '../email/parse-email';
 import { lightParse } from '../email/light';
 import { diagnoseText } from './text';
-import { diagnoseEmail } from './email';
+import { diagnoseEmail, scanCutWarning } from './email';
+import type { IdentityOptions } from './identity';
 
 // Guards (src/limits.ts): a message over MAX_MESSAGE_BYTES is cut before
 // parsing; text read back after an internal error is cut to MAX_SCAN_CHARS.
-import { MAX_MESSAGE_BYTES, MAX_SCAN_CHARS, SNIFF_BYTES } from '../limits';
+import { MAX_HEADER_BYTES, MAX_MESSAGE_BYTES, MAX_MIME_PARTS, MAX_SCAN_CHARS, SNIFF_BYTES } from '../limits';
 
 export interface DiagnoseOptions {
   /** Name of the input in the result: a path, "-" for stdin, "argv" for a string argument. */
@@ -23,6 +24,10 @@ export interface DiagnoseOptions {
    * to mailparser; "mailparser" uses mailparser only (the reference, for comparisons).
    */
   reader?: 'auto' | 'mailparser';
+  /** Fields of the returned original to copy into each diagnosis (`headers`), by name (case-insensitive). */
+  headers?: readonly string[];
+  /** The mbox "From " line the message came after (its date is the last resort for `timestamp`). */
+  fromLine?: string;
 }
 
 /**
@@ -64,8 +69,10 @@ function internalError(source: string | Buffer, input: string, err: unknown): Di
   const why = err instanceof Error ? err.message : String(err);
   const warning = `Internal error while reading this message (${why}); its text was scanned instead.`;
   try {
-    const result = diagnoseText(toText(source).slice(0, MAX_SCAN_CHARS), input);
-    return { ...result, warnings: [warning, ...result.warnings] };
+    const text = toText(source);
+    const result = diagnoseText(text.slice(0, MAX_SCAN_CHARS), input);
+    const cut = text.length > MAX_SCAN_CHARS ? [scanCutWarning()] : [];
+    return { ...result, warnings: [warning, ...cut, ...result.warnings] };
   } catch {
     return { input, isBounce: false, diagnoses: [], warnings: [warning] };
   }
@@ -81,7 +88,7 @@ function prepare(
   let data = source;
   if (data.length > MAX_MESSAGE_BYTES) {
     data = data.slice(0, MAX_MESSAGE_BYTES);
-    warnings.push(`The input is larger than ${MAX_MESSAGE_BYTES} bytes; only the first part was read.`);
+    warnings.push(`The input is larger than ${MAX_MESSAGE_BYTES} bytes (MAX_MESSAGE_BYTES); only the first part was read.`);
   }
   const kind = options.kind ?? 'auto';
   const head = typeof data === 'string' ? data.slice(0, SNIFF_BYTES) : data.subarray(0, SNIFF_BYTES).toString('latin1');
@@ -93,10 +100,23 @@ function prepare(
   return { data, warnings };
 }
 
-function unparsed(data: string | Buffer, input: string, warnings: string[], err: unknown): DiagnoseResult {
+/** The warning of an email mailparser gave up on: its limits by their constant's name. */
+function unparsedWarning(err: unknown): string {
   const why = err instanceof Error ? err.message : String(err);
+  const scanned = 'its text was scanned instead.';
+  if (why.includes('child nodes')) {
+    return `The email has more than ${MAX_MIME_PARTS} MIME parts, or is nested as deep (MAX_MIME_PARTS); ${scanned}`;
+  }
+  if (why.includes('header size')) {
+    return `A part of the email has a header block larger than ${MAX_HEADER_BYTES} bytes (MAX_HEADER_BYTES); ${scanned}`;
+  }
+  return `The email could not be parsed (${why}); ${scanned}`;
+}
+
+function unparsed(data: string | Buffer, input: string, warnings: string[], err: unknown): DiagnoseResult {
   const result = diagnoseText(toText(data), input);
-  return { ...result, warnings: [...warnings, `The email could not be parsed (${why}); its text was scanned instead.`] };
+  // The text scan's own warnings (MAX_REPLY_TEXT: only the start of the text is searched) follow.
+  return { ...result, warnings: [...warnings, unparsedWarning(err), ...result.warnings] };
 }
 
 async function diagnoseMessage(source: string | Buffer, input: string, options: DiagnoseOptions): Promise<DiagnoseResult> {
@@ -108,7 +128,14 @@ async function diagnoseMessage(source: string | Buffer, input: string, options: 
   } catch (err) {
     return unparsed(data, input, warnings, err);
   }
-  return diagnoseEmail(email, input, warnings);
+  return diagnoseEmail(email, input, warnings, data, identityOptions(options));
+}
+
+function identityOptions(options: DiagnoseOptions): IdentityOptions {
+  return {
+    ...(options.headers === undefined ? {} : { headers: options.headers }),
+    ...(options.fromLine === undefined ? {} : { fromLine: options.fromLine }),
+  };
 }
 
 function diagnoseMessageSync(source: string | Buffer, input: string, options: DiagnoseOptions): DiagnoseResult | null {
@@ -124,5 +151,5 @@ function diagnoseMessageSync(source: string | Buffer, input: string, options: Di
     return unparsed(data, input, warnings, err);
   }
   if (email === null) return null;
-  return diagnoseEmail(email, input, warnings);
+  return diagnoseEmail(email, input, warnings, data, identityOptions(options));
 }

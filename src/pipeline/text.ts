@@ -9,6 +9,7 @@ import { commandOf } from '../smtp/commands';
 import { findAddresses, isSystemAddress } from '../text/addresses';
 import { foldSpaces } from '../text/fold-spaces';
 import { finishDiagnoses } from './finish';
+import { MAX_REPLY_TEXT } from '../limits';
 
 // "to=<a@example.com>" in a log line, else an address in angle brackets.
 function recipientOfLine(text: string): string | null {
@@ -25,8 +26,13 @@ function recipientOfLine(text: string): string | null {
 /** Diagnoses a raw SMTP error string (or any text that is not an email). Synchronous, never loads mailparser. */
 export function diagnoseText(text: string, input = 'argv'): DiagnoseResult {
   const reply = parseSmtpLine(text);
+  // Guard (MAX_REPLY_TEXT): parseSmtpLine searched only the start of a longer text.
+  const warnings: string[] =
+    text.length > MAX_REPLY_TEXT
+      ? [`The text is longer than ${MAX_REPLY_TEXT} characters (MAX_REPLY_TEXT); only its start was searched for codes.`]
+      : [];
   if (reply.replyCode === null && reply.status === null) {
-    return { input, isBounce: false, diagnoses: [], warnings: ['No SMTP reply code or enhanced status code found.'] };
+    return { input, isBounce: false, diagnoses: [], warnings: [...warnings, 'No SMTP reply code or enhanced status code found.'] };
   }
   const candidate: Candidate = {
     recipient: recipientOfLine(text),
@@ -38,6 +44,5 @@ export function diagnoseText(text: string, input = 'argv'): DiagnoseResult {
     // "line": a piped text that is not an email (a log excerpt), read like an argument.
     format: input === 'argv' ? 'argv' : 'line',
   };
-  const warnings: string[] = [];
   return { input, isBounce: true, diagnoses: finishDiagnoses([candidate], warnings), warnings };
 }

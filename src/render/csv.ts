@@ -1,4 +1,4 @@
-import type { DiagnoseResult } from '../types';
+import type { DiagnoseResult, Diagnosis } from '../types';
 import { sanitizeForTerminal } from './sanitize';
 
 /** The `--csv` columns, in order. */
@@ -14,6 +14,27 @@ export const CSV_COLUMNS = [
   'remoteMta',
   'diagnostic',
 ] as const;
+
+/**
+ * Issue 14's columns, after the ones above so that their positions stay: the
+ * original's identity, the bounce's, and the VERP decoding. `--header` names
+ * come last, one column each, named `header:NAME`.
+ */
+export const CSV_IDENTITY_COLUMNS: readonly [string, (d: Diagnosis) => string | null][] = [
+  ['originalMessageId', (d) => d.original?.messageId ?? null],
+  ['originalSubject', (d) => d.original?.subject ?? null],
+  ['originalFrom', (d) => d.original?.from ?? null],
+  ['originalTo', (d) => d.original?.to ?? null],
+  ['originalDate', (d) => d.original?.date ?? null],
+  ['originalListId', (d) => d.original?.listId ?? null],
+  ['originalReturnPath', (d) => d.original?.returnPath ?? null],
+  ['timestamp', (d) => d.timestamp ?? null],
+  ['reportingMta', (d) => d.reportingMta ?? null],
+  ['sender', (d) => d.sender ?? null],
+  ['messageId', (d) => d.messageId ?? null],
+  ['verpRecipient', (d) => d.verp?.recipient ?? null],
+  ['verpSender', (d) => d.verp?.sender ?? null],
+];
 
 // Characters that make a spreadsheet read a cell as a formula (CSV injection):
 // the usual list (OWASP's), = + - @ tab and CR. Every column is guarded, the
@@ -47,13 +68,15 @@ function row(fields: readonly string[]): string {
   return fields.join(',') + '\r\n';
 }
 
-/** The header row. Lines end in CRLF, as RFC 4180 says. */
-export function renderCsvHeader(): string {
-  return row(CSV_COLUMNS.map(csvField));
+/** The header row, with a `header:NAME` column per `--header` name. Lines end in CRLF, as RFC 4180 says. */
+export function renderCsvHeader(headerNames: readonly string[] = []): string {
+  return row(
+    [...CSV_COLUMNS, ...CSV_IDENTITY_COLUMNS.map(([name]) => name), ...headerNames.map((n) => `header:${n}`)].map(guardedField),
+  );
 }
 
 /** One row per diagnosis of a result (none for a message that is not a bounce). */
-export function renderCsvRows(result: DiagnoseResult): string {
+export function renderCsvRows(result: DiagnoseResult, headerNames: readonly string[] = []): string {
   return result.diagnoses
     .map((d) =>
       row([
@@ -67,6 +90,8 @@ export function renderCsvRows(result: DiagnoseResult): string {
         guardedField(d.format),
         guardedField(d.remoteMta),
         guardedField(d.diagnostic),
+        ...CSV_IDENTITY_COLUMNS.map(([, value]) => guardedField(value(d))),
+        ...headerNames.map((name) => guardedField(d.headers?.[name] ?? null)),
       ]),
     )
     .join('');

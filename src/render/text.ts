@@ -77,6 +77,49 @@ function blocklistLines(c: ChalkInstance, d: Diagnosis): string[] {
   return lines;
 }
 
+/**
+ * Issue 14: what the bounce is tied to, under the verdict: the original it
+ * returns ("Sent"), the bounce itself ("Bounced"), the VERP or SRS decoding,
+ * and the `--header` fields. Each line only when it has something to show.
+ */
+function identityLines(c: ChalkInstance, d: Diagnosis): string[] {
+  const lines: string[] = [];
+  const show = (text: string): string => sanitizeInline(text);
+  const o = d.original;
+  if (o !== undefined) {
+    const first = [
+      o.subject === null ? null : `"${show(o.subject)}"`,
+      o.messageId === null ? null : show(o.messageId),
+      o.date === null ? null : show(o.date),
+    ].filter((x): x is string => x !== null);
+    const second = [
+      o.from === null ? null : `from ${show(o.from)}`,
+      o.to === null ? null : `to ${show(o.to)}`,
+      o.listId === null ? null : `list ${show(o.listId)}`,
+      o.returnPath === null ? null : `return path ${show(o.returnPath === '' ? '<>' : o.returnPath)}`,
+    ].filter((x): x is string => x !== null);
+    const all = [first.join(c.dim(' · ')), second.join(c.dim(' · '))].filter((x) => x !== '');
+    all.forEach((text, i) => lines.push(`  ${i === 0 ? label(c, 'Sent') : PAD}${text}`));
+  }
+  const bounced = [
+    d.timestamp == null ? null : show(d.timestamp),
+    d.reportingMta == null ? null : `by ${show(d.reportingMta)}`,
+    d.sender == null ? null : `to ${show(d.sender)}`,
+    d.messageId == null ? null : show(d.messageId),
+  ].filter((x): x is string => x !== null);
+  if (bounced.length > 0) lines.push(`  ${label(c, 'Bounced')}${bounced.join(c.dim(' · '))}`);
+  const v = d.verp;
+  if (v !== undefined && v !== null) {
+    const what = v.scheme === 'verp' ? 'VERP' : `SRS (${v.scheme.toUpperCase()})`;
+    const member = v.recipient === null ? '' : `, sent to ${c.bold(show(v.recipient))}`;
+    lines.push(`  ${PAD}${c.dim(`${what}:`)} return address ${show(v.sender)}${member}`);
+  }
+  for (const [name, value] of Object.entries(d.headers ?? {})) {
+    lines.push(`  ${label(c, 'Header')}${show(name)}: ${value === null ? c.dim('(not in the original)') : show(value)}`);
+  }
+  return lines;
+}
+
 const EVIDENCE_NAMES: Record<Evidence['about'], string> = {
   input: 'read',
   replyCode: 'reply code',
@@ -107,6 +150,7 @@ function renderDiagnosis(c: ChalkInstance, d: Diagnosis, options: TextOptions): 
   const title = d.titles === undefined ? '' : `: ${d.titles.reason}`;
   const lines = [
     `${mark} ${who}  ${verdict(c, d)} ${c.dim('·')} ${c.cyan(d.reason)}${title}`,
+    ...identityLines(c, d),
     ...replyLines(c, d),
     ...statusLines(c, d),
     `  ${label(c, 'Why')}${d.explanation.reason}`,

@@ -25,18 +25,9 @@ export function findAddresses(text: string): string[] {
   return out;
 }
 
-// The extractors ask for the first address of the same From header dozens of
-// times a message: the last answer is kept (the same text, the same answer).
-let lastFromText: string | undefined;
-let lastFirstAddress: string | undefined;
-
-/** The first address in a text (findAddresses(text)[0]), remembered for the last text asked about. */
+/** The first address in a text (findAddresses(text)[0]). */
 export function firstAddress(text: string): string | undefined {
-  if (text !== lastFromText) {
-    lastFirstAddress = findAddresses(text)[0];
-    lastFromText = text;
-  }
-  return lastFirstAddress;
+  return findAddresses(text)[0];
 }
 
 /** An address value from a header or DSN field, without type, brackets, quotes or display name. */

@@ -80,6 +80,41 @@ test('a closed pipe ends quietly: whybounce big.mbox --ndjson | head -1', () => 
   assert.equal(r.status, 0);
 });
 
+// Issue 15, item 11: stderr that cannot be written, and the exit code of a run cut short by its reader.
+function bigMbox(): string {
+  const message = readFileSync(FIXTURE, 'latin1');
+  return file('big2.mbox', Array.from({ length: 3000 }, () => `From MAILER-DAEMON Mon Nov 16 10:02:11 2026\n${message}\n`).join(''));
+}
+
+test('stderr on a full device (2>/dev/full): the run goes on to its own exit code, stdout whole', () => {
+  const missing = join(TMP, 'missing.eml');
+  const r = spawnSync('bash', ['-c', `${cliCommandLine(['--ndjson', missing, FIXTURE])} 2>/dev/full`], { encoding: 'utf8', env: cliEnv() });
+  assert.equal(r.status, 2, r.stderr);
+  const records = r.stdout.split('\n').filter((l) => l !== '');
+  assert.equal(records.length, 2);
+  assert.match(records[1] ?? '', /"diagnoses":\[\{/);
+});
+
+test('stderr and stdout to a reader that stops (2>&1 | head -1): no crash, exit 2 after an unreadable input', () => {
+  const missing = join(TMP, 'missing.eml');
+  const r = spawnSync('bash', ['-c', `${cliCommandLine(['--ndjson', missing, bigMbox()])} 2>&1 | head -1; exit "\${PIPESTATUS[0]}"`], {
+    encoding: 'utf8',
+    env: cliEnv(),
+  });
+  assert.equal(r.status, 2, r.stdout);
+  assert.match(r.stdout, /^whybounce: .*missing\.eml: /);
+  assert.equal(r.stderr, '');
+});
+
+test('stdout closed by its reader after an unreadable input: exit 2, not 0', () => {
+  const missing = join(TMP, 'missing.eml');
+  const r = spawnSync('bash', ['-c', `${cliCommandLine(['--ndjson', missing, bigMbox()])} 2>/dev/null | head -1 >/dev/null; exit "\${PIPESTATUS[0]}"`], {
+    encoding: 'utf8',
+    env: cliEnv(),
+  });
+  assert.equal(r.status, 2);
+});
+
 // ------------------------------------------------------------ nothing lost ---
 
 test('nothing lost: N inputs give N records in input order, an error record for each unreadable one', () => {

@@ -123,3 +123,73 @@ test('an unreadable input is a note on stderr, between the outputs before and af
   assert.equal((JSON.parse(lines[2] ?? '') as { input: string }).input, 'no-such-file.eml');
   assert.equal((JSON.parse(lines[3] ?? '') as { input: string }).input, MULTI);
 });
+
+// Issue 15, item 12: usage errors quote the arguments; an ESC or BEL in them
+// (a file named "--\e[2J…" picked up by a glob, say) is shown escaped.
+test('usage errors show the control characters of an argument escaped', async () => {
+  for (const argv of [
+    ['--only', '\u001b[31mred\u0007', SINGLE],
+    ['--\u001b[2Jwiped\u0007'],
+    ['-\u001b]0;title\u0007', SINGLE],
+    ['explain', '\u001b[2J\u0007'],
+    ['completion', '\u001b[2J'],
+  ]) {
+    const r = await call(argv);
+    assert.notEqual(r.status, 0, `${JSON.stringify(argv)}: ${r.stderr}`);
+    assert.ok(r.stderr.length > 0);
+    assert.doesNotMatch(r.stderr, /[\u0007\u001b]/, JSON.stringify(argv));
+  }
+  const r = await call(['--only', '\u001b[31mred', SINGLE]);
+  assert.match(r.stderr, /\\u001b\[31mred/);
+});
+
+// Issue 15, item 15: a subcommand is found wherever the options stand, and
+// words after `completion <shell>` are a usage error, not strings to diagnose.
+test('subcommands after options: the same output as with the options after the word', async () => {
+  const pairs: [string[], string[]][] = [
+    [['--json', 'explain', '5.7.26'], ['explain', '5.7.26', '--json']],
+    [['--no-color', 'codes', '--class', '5'], ['codes', '--class', '5', '--no-color']],
+    [['--class', '4', 'codes'], ['codes', '--class', '4']],
+    [['--no-color', 'completion', 'bash'], ['completion', 'bash']],
+  ];
+  for (const [before, after] of pairs) {
+    const a = await call(before);
+    const b = await call(after);
+    assert.equal(a.status, 0, `${before.join(' ')}: ${a.stderr}`);
+    assert.ok(a.stdout.length > 100);
+    assert.deepEqual(a, b, before.join(' '));
+  }
+  // Not diagnosed as strings: a diagnosing run would name the input "argv".
+  const explained = await call(['--json', 'explain', '5.7.26']);
+  assert.doesNotMatch(explained.stdout, /"input"/);
+});
+
+test('completion with a word after the shell, or no shell: a usage error, nothing diagnosed', async () => {
+  for (const argv of [['completion', 'bash', 'extra'], ['completion', 'zsh', '550 5.1.1 unknown'], ['completion'], ['--json', 'completion']]) {
+    const r = await call(argv);
+    assert.equal(r.status, 2, argv.join(' '));
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^whybounce: completion takes one of bash, zsh, fish/);
+  }
+});
+
+test('after "--", or after a file, the words are inputs, not subcommands', async () => {
+  const r = await call(['--json', '--', 'explain', '550 5.1.1 unknown']);
+  assert.equal(r.status, 0);
+  const records = JSON.parse(r.stdout) as { input: string }[];
+  assert.deepEqual(
+    records.map((x) => x.input),
+    ['argv', 'argv'],
+  );
+  const s = await call(['--ndjson', SINGLE, 'codes']);
+  assert.equal(s.stdout.trim().split('\n').length, 2);
+});
+
+test('the options that take a value are known to the subcommand finder', async () => {
+  const { buildProgram } = await import('../../src/cli/program');
+  const { VALUE_OPTIONS } = await import('../../src/cli/subcommands');
+  const program = buildProgram(memoryIo().io);
+  const taking = program.options.filter((o) => o.required || o.optional).map((o) => o.long ?? '');
+  assert.ok(taking.length > 0);
+  for (const name of taking) assert.ok(VALUE_OPTIONS.has(name), name);
+});

@@ -39,6 +39,7 @@ import type { Part } from './part';
 import { partView, textContentOf } from './part-content';
 import { splitParts } from './split-parts';
 import { subjectOf } from './subject';
+import { decodeWords } from './encoded-words';
 
 /** Reads a raw email like parseEmail does with mailparser, or returns null to leave it to mailparser. */
 export function lightParse(raw: Buffer | string): BounceEmail | null {
@@ -98,6 +99,7 @@ function readMessage(buf: Buffer, raw: Buffer | string): BounceEmail {
       text: texts.join('\n'),
       attachments,
       contentType: root.contentType,
+      decodeWords,
     },
     raw,
   );

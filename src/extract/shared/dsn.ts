@@ -133,6 +133,7 @@ function candidatesOf(group: ReportGroup, perMessage: ReportGroup | undefined, f
       format,
       reportingMta: hostOf(perMessage === undefined ? undefined : firstOf(perMessage, 'reporting-mta')),
       lastAttemptDate: nth(group, 'last-attempt-date', i) ?? null,
+      arrivalDate: (perMessage === undefined ? undefined : firstOf(perMessage, 'arrival-date')) ?? null,
       ...(diagnosticType === null ? {} : { diagnosticType }),
       parsed,
     });

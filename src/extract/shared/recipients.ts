@@ -157,26 +157,3 @@ export function openEntry(entries: ListEntry[], line: string, pattern: RegExp, e
   entries.push({ recipient: address, lines: [] });
   return 'opened';
 }
-
-// VERP (variable envelope return path): a list that sends each member's copy with
-// its own return path encodes the member in it, and the bounce comes back to that
-// address. Mailman writes LIST-bounces+LOCAL=DOMAIN@HOST; ezmlm LIST-return-N-LOCAL=DOMAIN@HOST.
-const VERP = /^[^@+\s]{1,64}(?:\+|-return-\d{1,12}-)([^@=\s]{1,64})=([a-z0-9.-]{1,253})@/i;
-
-/** The member a VERP return path (the bounce's To) encodes, or null. */
-export function verpRecipient(email: BounceEmail): string | null {
-  const to = findAddresses(header(email, 'to'))[0];
-  const m = to === undefined ? null : VERP.exec(to);
-  const local = m?.[1];
-  const domain = m?.[2];
-  if (local === undefined || domain?.includes('.') !== true) return null;
-  const address = `${local}@${domain}`;
-  return isRecipient(address, new Set()) ? address : null;
-}
-
-/** A result whose only recipient is unknown gets the one a VERP return path encodes. */
-export function fillFromVerp<T extends { recipient: string | null }>(email: BounceEmail, candidates: T[]): T[] {
-  if (candidates.length !== 1 || candidates[0]?.recipient !== null) return candidates;
-  const member = verpRecipient(email);
-  return member === null ? candidates : candidates.map((c) => ({ ...c, recipient: member }));
-}

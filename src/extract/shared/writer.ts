@@ -54,8 +54,11 @@ function readReportingHost(email: BounceEmail): string {
 
 // Dozens of extractors ask who wrote the same email: its From address and
 // Reporting-MTA host are read once per email object (the email is not changed
-// while it is read; a copy with other fields is another key).
+// while it is read; a copy with other fields is another key). The memo is keyed
+// by the email, not kept in module state, and goes with it.
 interface Writer {
+  /** The From header's first address in lower case, '' when none. */
+  fromAddress: string;
   /** The domain of a mail-system From address (lower case, no final dot), or null when From is not one. */
   fromDomain: string | null;
   reportingHost: string;
@@ -71,6 +74,7 @@ function writerOf(email: BounceEmail): Writer {
     const system = from !== '' && (isSystemAddress(from) || SYSTEM_LOCAL.test(from));
     const host = readReportingHost(email);
     writer = {
+      fromAddress: from.toLowerCase(),
       fromDomain: system ? normalDomain(from.slice(from.indexOf('@') + 1)) : null,
       reportingHost: host,
       reportingDomain: normalDomain(host),
@@ -92,7 +96,7 @@ export function hasHeader(email: BounceEmail, names: readonly string[]): boolean
 
 /** Lower-cased From address, '' when none. */
 export function fromAddress(email: BounceEmail): string {
-  return firstAddress(email.from)?.toLowerCase() ?? '';
+  return writerOf(email).fromAddress;
 }
 
 /** Whether the From header's address (any, not only a mail-system one) belongs to one of the domains (or their subdomains). */

@@ -4,18 +4,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { Chalk } from 'chalk';
-import { diagnose } from '../src/pipeline/diagnose';
-import { parseSmtpLine } from '../src/smtp/parse-smtp-line';
-import { renderJson, renderNdjsonLine, toJsonRecord } from '../src/render/json';
-import { renderText } from '../src/render/text';
-import { escapeJsonText, sanitizeForTerminal, sanitizeInline } from '../src/render/sanitize';
-import type { DiagnoseResult, Diagnosis } from '../src/types';
+import { diagnose } from '../../src/pipeline/diagnose';
+import { parseSmtpLine } from '../../src/smtp/parse-smtp-line';
+import { renderJson, renderNdjsonLine, toJsonRecord } from '../../src/render/json';
+import { renderText } from '../../src/render/text';
+import { escapeJsonText, sanitizeForTerminal, sanitizeInline } from '../../src/render/sanitize';
+import type { DiagnoseResult, Diagnosis } from '../../src/types';
 
 // Property tests: for any input, no throw, no hang, nothing raw on a terminal.
 // Run counts stay small so that `npm test` stays fast; `npm run fuzz` is the
 // long version (100,000 mutated fixtures).
 
-const FIXTURES = join(__dirname, 'fixtures');
+const FIXTURES = join(__dirname, '..', 'fixtures');
 const plain = new Chalk({ level: 0 });
 const colour = new Chalk({ level: 3 });
 

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { explainCode, listCodes } from '../src/reference/lookup';
-import { isReferenceCommand, runReference } from '../src/reference/command';
-import { STATUS_DETAILS } from '../src/smtp/status-codes';
-import { REPLY_CODES } from '../src/smtp/reply-codes';
-import { runCli, type CliRun } from './helpers/cli';
+import { explainCode, listCodes } from '../../src/reference/lookup';
+import { isReferenceCommand, runReference } from '../../src/reference/command';
+import { STATUS_DETAILS } from '../../src/smtp/status-codes';
+import { REPLY_CODES } from '../../src/smtp/reply-codes';
+import { runCli, type CliRun } from '../helpers/cli';
 
 function run(args: string[], env: Record<string, string> = {}): CliRun {
   return runCli(args, { env });

@@ -10,7 +10,7 @@ import { checkSync } from 'recheck';
 // and `new RegExp('literal')`), so a regex added tomorrow is checked without
 // anyone listing it. recheck proves each one safe or reports an attack string.
 
-const SRC = join(__dirname, '..', 'src');
+const SRC = join(__dirname, '..', '..', 'src');
 
 interface FoundRegex {
   where: string;
@@ -124,7 +124,7 @@ test('no RegExp is built from a non-literal pattern (it could not be checked her
   assert.deepEqual(scanned.flatMap((s) => s.dynamic), []);
 });
 
-test('recheck proves every regex in src/ linear (no ReDoS)', { timeout: 120_000 }, () => {
+test('recheck proves every regex in src/ linear (no ReDoS)', { timeout: 600_000 }, () => {
   // Identical patterns are checked once.
   const unique = new Map<string, FoundRegex[]>();
   for (const r of regexes) {
@@ -134,7 +134,12 @@ test('recheck proves every regex in src/ linear (no ReDoS)', { timeout: 120_000 
   const bad: string[] = [];
   for (const [key, [first, ...rest]] of unique) {
     if (first === undefined) continue;
-    const result = checkSync(shrinkBounds(first.source), first.flags, { timeout: 10_000 });
+    // recheck gives up after its time-out and answers 'unknown' (seen on a busy
+    // machine): such a regex is checked again with more time, never passed.
+    let result = checkSync(shrinkBounds(first.source), first.flags, { timeout: 10_000 });
+    if (result.status === 'unknown' && result.error.kind === 'timeout') {
+      result = checkSync(shrinkBounds(first.source), first.flags, { timeout: 60_000 });
+    }
     const complexity = result.status === 'vulnerable' ? result.complexity.type : result.status;
     const ok = result.status === 'safe' && (result.complexity.type === 'safe' || result.complexity.type === 'linear');
     if (!ok) {
