@@ -3,7 +3,12 @@
 //   2. startup, one bounce email file: ratio to `node -e 0`                (goal ≤ 5)
 //   3. throughput on an mbox of ≥ 5,000 bounces built from test/fixtures   (goal ≥ 4,000 msgs/s)
 //   4. peak memory (max RSS) on a generated 1 GB mbox                       (goal ≤ 150 MB)
-// Options: --quick (a 100 MB mbox for figure 4, fewer runs), --size-mb N, --keep (leave
+//   5. a Postfix log as big as figure 4's mbox: lines/s read, records/s diagnosed, peak RSS
+//      (goals ≥ 100,000 lines/s, ≥ 20,000 records/s, ≤ 150 MB; issue 13)
+//   6. error lines alone, --ndjson: records/s                               (goal ≥ 20,000)
+//   7. a live stream, a line every 200 ms: the slowest record's lag        (goal ≤ 50 ms)
+// Options: --quick (a 100 MB mbox for figure 4, fewer runs), --size-mb N, --log-mb N (the
+// log of figure 5, default the mbox's size), --logs-only (figures 5 to 7 alone), --keep (leave
 // the generated files in the temp folder), --runs N, --mailparser (read every email with
 // mailparser only, WHYBOUNCE_READER=mailparser: the figures without the light reader). Uses hyperfine when it is installed,
 // else a loop of spawnSync timed with process.hrtime. NODE_EXTRA_CA_CERTS is unset for
@@ -180,8 +185,18 @@ const reader = env.WHYBOUNCE_READER === 'mailparser' ? ' · mailparser only' : '
 console.log(`whybounce bench · Node ${process.version} · ${hyperfine ? 'hyperfine' : 'spawnSync loop'} · ${RUNS} runs · NODE_EXTRA_CA_CERTS unset${reader}`);
 console.log('');
 
-// 1 and 2: startup.
+// --logs-only: figures 5 to 7 alone (the mail log figures).
+const logsOnly = args.includes('--logs-only');
+let sizeMb = SIZE_MB;
+const rssFile = join(work, 'rss');
+const preload = join(work, 'rss.cjs');
+writeFileSync(
+  preload,
+  `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`,
+);
 const node = process.execPath;
+if (!logsOnly) {
+// 1 and 2: startup.
 const email = join(FIXTURES, 'rfc3464-single.eml');
 const [bare, raw, file] = timeCommands([
   [node, '-e', '0'],
@@ -207,7 +222,6 @@ line(
 );
 
 // 4: peak memory on a big mbox.
-let sizeMb = SIZE_MB;
 try {
   const fs = statfsSync(tmpdir());
   const freeMb = (fs.bavail * fs.bsize) / 2 ** 20;
@@ -220,12 +234,6 @@ try {
 }
 const big = join(work, 'big.mbox');
 const { bytes, messages: n4 } = await writeMbox(big, [...fixtures, bigBounce(2 * 1024 * 1024)], sizeMb * 2 ** 20);
-const rssFile = join(work, 'rss');
-const preload = join(work, 'rss.cjs');
-writeFileSync(
-  preload,
-  `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`,
-);
 const t4 = runTimed([node, '--require', preload, BIN, '--ndjson', big]);
 const rssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
 line(
@@ -234,6 +242,97 @@ line(
   '≤ 150 MB',
   rssMb <= 150,
 );
+
+}
+
+// 5 to 7: mail logs (issue 13).
+{
+  // A Postfix log as a busy relay writes it: per message, smtpd's connect,
+  // cleanup, qmgr, the delivery lines (sent, deferred, bounced) and the
+  // disconnect. Queue ids and addresses change from block to block.
+  const block = (i) => {
+    const id = `4X${(i * 7919).toString(36).toUpperCase().padStart(8, '0')}`;
+    const t = `Dec  4 10:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`;
+    return [
+      `${t} mx1 postfix/smtpd[2101]: connect from mail.example.org[198.51.100.20]`,
+      `${t} mx1 postfix/smtpd[2101]: ${id}: client=mail.example.org[198.51.100.20]`,
+      `${t} mx1 postfix/cleanup[2110]: ${id}: message-id=<${i}@example.org>`,
+      `${t} mx1 postfix/qmgr[880]: ${id}: from=<news@example.org>, size=4312, nrcpt=3 (queue active)`,
+      `${t} mx1 postfix/smtp[2202]: ${id}: to=<user${i}@example.com>, relay=mx.example.com[192.0.2.10]:25, delay=1.4, delays=0.1/0.01/0.6/0.7, dsn=5.1.1, status=bounced (host mx.example.com[192.0.2.10] said: 550 5.1.1 <user${i}@example.com>: Recipient address rejected: User unknown in virtual mailbox table (in reply to RCPT TO command))`,
+      `${t} mx1 postfix/smtp[2203]: ${id}: to=<user${i}@example.net>, relay=mx.example.net[192.0.2.20]:25, delay=2.1, delays=0.1/0/1/1, dsn=4.2.2, status=deferred (host mx.example.net[192.0.2.20] said: 452 4.2.2 Mailbox full (in reply to RCPT TO command))`,
+      `${t} mx1 postfix/smtp[2205]: ${id}: to=<user${i}@example.org>, relay=mx.example.org[203.0.113.5]:25, delay=0.9, delays=0.1/0/0.3/0.5, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 9F1E2D3C4B)`,
+      `${t} mx1 postfix/qmgr[880]: ${id}: removed`,
+      `${t} mx1 postfix/smtpd[2101]: disconnect from mail.example.org[198.51.100.20] ehlo=1 mail=1 rcpt=3 data=1 quit=1 commands=7`,
+      '',
+    ].join('\n');
+  };
+  const LINES_PER_BLOCK = 9;
+  const RECORDS_PER_BLOCK = 3;
+  const writeLog = async (path, targetBytes, blockOf) => {
+    const out = createWriteStream(path);
+    let written = 0;
+    let blocks = 0;
+    while (written < targetBytes) {
+      // 64 blocks per write: few calls, distinct lines.
+      const text = Array.from({ length: 64 }, (_, k) => blockOf(blocks + k)).join('');
+      if (!out.write(text)) await once(out, 'drain');
+      written += Buffer.byteLength(text);
+      blocks += 64;
+    }
+    out.end();
+    await once(out, 'finish');
+    return { bytes: written, blocks };
+  };
+  const logMb = valueOf('--log-mb', sizeMb);
+  const log = join(work, 'mail.log');
+  const { bytes: logBytes, blocks } = await writeLog(log, logMb * 2 ** 20, block);
+  const lines = blocks * LINES_PER_BLOCK;
+  const records = blocks * RECORDS_PER_BLOCK;
+  // 5: lines read, as `--summary` reads a log: every line split and recognised, every record diagnosed.
+  const t5 = runTimed([...pin, node, '--require', preload, BIN, '--summary', log]);
+  const rss5 = Number(readFileSync(rssFile, 'utf8')) / 1024;
+  const lineRate = lines / (t5 / 1000);
+  line(
+    `5. ${(logBytes / 2 ** 30).toFixed(2)} GB Postfix log, lines read${pin.length ? ' (1 core)' : ''}`,
+    `${Math.round(lineRate)} lines/s (${(t5 / 1000).toFixed(1)} s)`,
+    '≥ 100000',
+    lineRate >= 100000,
+  );
+  line(`   records diagnosed in it (${records})`, `${Math.round(records / (t5 / 1000))} records/s`, '≥ 20000', records / (t5 / 1000) >= 20000);
+  line('   peak RSS', `${rss5.toFixed(1)} MB`, '≤ 150 MB', rss5 <= 150);
+  // 6: error records alone, written out as NDJSON.
+  const errors = join(work, 'errors.log');
+  const errorBlock = (i) => block(i).split('\n').slice(4, 6).join('\n') + '\n';
+  const { blocks: errorBlocks } = await writeLog(errors, Math.min(logMb, 50) * 2 ** 20, errorBlock);
+  const t6 = runTimed([...pin, node, BIN, '--ndjson', errors]);
+  const errorRate = (errorBlocks * 2) / (t6 / 1000);
+  line(`6. error lines only, --ndjson (${errorBlocks * 2})${pin.length ? ' (1 core)' : ''}`, `${Math.round(errorRate)} records/s`, '≥ 20000', errorRate >= 20000);
+  // 7: a live stream, one line at a time: how long each record takes to come out.
+  const { spawn } = await import('node:child_process');
+  const child = spawn(node, [BIN, '--ndjson'], { env, stdio: ['pipe', 'pipe', 'ignore'] });
+  const lags = [];
+  let sentAt = 0;
+  let pending = '';
+  child.stdout.on('data', (chunk) => {
+    pending += chunk.toString('utf8');
+    for (let nl = pending.indexOf('\n'); nl !== -1; nl = pending.indexOf('\n')) {
+      pending = pending.slice(nl + 1);
+      lags.push(Number(process.hrtime.bigint() - BigInt(sentAt)) / 1e6);
+    }
+  });
+  const liveLines = block(1).split('\n').slice(4, 7);
+  for (let i = 0; i < 6; i++) {
+    await new Promise((resolve) => setTimeout(resolve, i === 0 ? 300 : 200));
+    sentAt = Number(process.hrtime.bigint());
+    child.stdin.write(`${liveLines[i % 3]}\n`);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  child.stdin.end();
+  await once(child, 'exit');
+  // The first line waits for the process to start; the others show the answer time.
+  const lag = Math.max(...lags.slice(1));
+  line('7. live stream, a line every 200 ms: slowest record out', `${lag.toFixed(1)} ms (${lags.length}/6 out)`, '≤ 50 ms', lag <= 50 && lags.length === 6);
+}
 
 if (keep) console.log(`\nfiles kept in ${work}`);
 else rmSync(work, { recursive: true, force: true });

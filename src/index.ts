@@ -13,6 +13,12 @@ export { lookupReplyCode, type ReplyInfo } from './smtp/reply-codes';
 export { lookupStatus, type StatusInfo } from './smtp/status-codes';
 export { explainCode, listCodes, type ReferenceEntry, type CodeRow, type CodeFilter } from './reference/lookup';
 
+// Mail logs and ESP events (issue 13, docs/logs.md): the readers the CLI uses
+// for text that is no email, one record per error line or event.
+export { readLogText, detectLogFormat, LogStream, diagnoseLogRecord, LOG_FORMATS, FinalStates } from './logs/index';
+export type { LogRecord, LogAction, LogReadOptions } from './logs/index';
+export { readEspEvents, looksLikeEspEvents } from './events/index';
+
 // The JSON the CLI prints (DESIGN.md's contract) from a result.
 export { toJsonRecord, renderJson } from './render/json';
 

@@ -239,3 +239,15 @@ export const MAX_FIELD_VALUE_CHARS = 2000;
 
 /** `--header` names one run may ask for. */
 export const MAX_HEADER_OPTIONS = 50;
+
+// Logs, line streams and ESP events (issue 13; src/logs/, src/events/).
+/**
+ * (Queue id, recipient) pairs --summary tracks to count recipients by final
+ * state: an endless log must not grow the table without bound. Later pairs are
+ * counted as lines only (and as untracked).
+ */
+export const MAX_TRACKED_RECIPIENTS = 200_000;
+/** Wrappers opened around an ESP event (an SNS message holding an SNS message …): deeper ones are an attack. */
+export const MAX_EVENT_WRAP_DEPTH = 4;
+/** Diagnoses of log records kept for reuse by reply text (src/logs/to-candidate.ts); the table is emptied when full. */
+export const MAX_LOG_DIAGNOSIS_CACHE = 2000;

@@ -309,6 +309,16 @@ export interface Diagnosis {
   verp?: VerpDecoding | null;
   /** The DSN Diagnostic-Code type when it is not "smtp" ("x-unix"); for `--sisimai`, not in the JSON output. */
   diagnosticType?: string;
+  // Read from a mail log or an ESP event (issue 13, docs/logs.md); `timestamp`
+  // above is the log line's or the event's time there. Absent for a bounce email
+  // or a string argument; in JSON only when present (null when the log line does
+  // not have it).
+  /** The MTA's queue id (Postfix, Sendmail), Exim's message id, OpenSMTPD's envelope id, or the ESP's message id. */
+  queueId?: string | null;
+  /** The address as first given, when the log names it apart (Postfix orig_to=, Exim's parent address). */
+  originalRecipient?: string | null;
+  /** The ESP's own bounce type, as it writes it ("Permanent/General", "blocked", "HardBounce"); events only. */
+  espType?: string | null;
 }
 
 /** The returned original message's identity; each field null when the original or that header is absent. */

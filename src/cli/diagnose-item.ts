@@ -58,6 +58,9 @@ async function diagnoseOne(item: InputItem, options: ItemOptions): Promise<Outco
       return { skipped: item };
     case 'string':
       return { ok: diagnoseText(item.text, 'argv') };
+    case 'text':
+      // Read by the run itself, a line at a time (text-input.ts).
+      return { error: { input: item.name, error: 'a text stream reached the message reader' } };
     case 'data':
       return dataOutcome(item, await loadEmailPath().diagnose(item.data, pipelineOptions(item, options)));
   }

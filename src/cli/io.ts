@@ -46,6 +46,8 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   /** The colour level the terminal supports (chalk's detection for the real process). */
   detectColor(): 0 | 1 | 2 | 3;
+  /** The current time, the year of a syslog stamp that has none ("Dec  4 10:00:01"); without it such stamps stay yearless. */
+  now?(): Date;
   /** Called once a run has a second email: a speed-up for long batches, if the port has one. */
   tuneForBatch?(): void;
   /**

@@ -71,6 +71,35 @@ function tuneForBatch(): void {
   }
 }
 
+/**
+ * Standard input until it ends or the user presses Ctrl-C: the first SIGINT
+ * ends the input as an end of file would (`tail -F log | whybounce --summary`
+ * still prints its summary), a second one ends the process at once.
+ */
+async function* untilInterrupted(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  let stop: (value: null) => void = () => undefined;
+  const stopped = new Promise<null>((resolve) => {
+    stop = resolve;
+  });
+  const onInterrupt = (): void => {
+    process.removeListener('SIGINT', onInterrupt);
+    process.once('SIGINT', () => process.exit(130));
+    stop(null);
+  };
+  process.on('SIGINT', onInterrupt);
+  const iterator = chunks[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      const next = await Promise.race([iterator.next(), stopped]);
+      if (next === null || next.done === true) return;
+      yield next.value;
+    }
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+    process.stdin.destroy();
+  }
+}
+
 export function processIo(): CliIo {
   return {
     stdout: {
@@ -93,9 +122,10 @@ export function processIo(): CliIo {
     },
     stdin: {
       isTerminal: () => process.stdin.isTTY,
-      read: () => process.stdin as AsyncIterable<Buffer>,
+      read: () => untilInterrupted(process.stdin as AsyncIterable<Buffer>),
     },
     env: process.env,
+    now: () => new Date(),
     // chalk's own detection: a terminal on stdout, FORCE_COLOR, TERM=dumb.
     detectColor: () => (supportsColor === false ? 0 : supportsColor.level),
     tuneForBatch,

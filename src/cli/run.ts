@@ -12,6 +12,8 @@ import { chooseSink } from './sinks';
 import { filterDiagnoses } from './only';
 import { checkOptions, type Options } from './options';
 import { diagnoseItem, diagnoseItemSync, type ItemOptions, type Outcome } from './diagnose-item';
+import { readTextItem } from './text-input';
+import { logSummaryOf } from './log-summary';
 import { EXIT_DIAGNOSED, EXIT_NOTHING, EXIT_TROUBLE } from './exit-codes';
 
 /** What one call of main() writes through. */
@@ -37,6 +39,8 @@ export async function run(inputs: string[], opts: Options, session: Session): Pr
   // --json's top-level type follows the arguments: one object for one file, string or stdin.
   const sink = chooseSink(opts, chalk, args.length > 1, args.length === 1 && !(opts.json === true && isFolderArgument(args[0] ?? '')));
   const summary = opts.summary === true ? createSummary() : null;
+  const logSummary = summary === null ? null : logSummaryOf(summary);
+  const textMode = opts.json !== true && opts.ndjson !== true && opts.csv !== true && opts.summary !== true;
   const reader = io.env.WHYBOUNCE_READER === 'mailparser' ? 'mailparser' : 'auto';
   const itemOptions: ItemOptions = opts.header === undefined ? { reader } : { reader, headers: opts.header };
   // Progress goes with output that is not on the same terminal (a file, a pipe, a summary).
@@ -89,6 +93,15 @@ export async function run(inputs: string[], opts: Options, session: Session): Pr
   let emails = 0;
   for await (const batch of readInputBatches(args, { stdin: () => io.stdin.read() })) {
     for (const item of batch) {
+      if (item.kind === 'text') {
+        // A log, error lines or ESP events: one record per error line, as each line comes.
+        const counts = await readTextItem(item, { emit, onRecord: logSummary?.onRecord.bind(logSummary), now: io.now?.() });
+        if (logSummary !== null) logSummary.skippedLines += counts.skipped;
+        if (counts.skipped > 0 && textMode && opts.quiet !== true) {
+          warn(session, item.name, `${counts.skipped} ${counts.skipped === 1 ? 'line' : 'lines'} without an SMTP error skipped`);
+        }
+        continue;
+      }
       if (item.kind === 'data' && ++emails === 2) io.tuneForBatch?.();
       const waiting = emit(diagnoseItemSync(item, itemOptions) ?? (await diagnoseItem(item, itemOptions)));
       if (waiting !== undefined) await waiting;
@@ -97,6 +110,7 @@ export async function run(inputs: string[], opts: Options, session: Session): Pr
   progress.clear();
   await output.write(sink.end());
 
+  logSummary?.finish();
   if (summary !== null && opts.quiet !== true) {
     if (opts.json === true) await output.write(escapeJsonText(JSON.stringify(summaryRecord(summary), null, 2)) + '\n');
     else if (opts.ndjson === true) await output.write(escapeJsonText(JSON.stringify(summaryRecord(summary))) + '\n');

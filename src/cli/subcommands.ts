@@ -13,7 +13,7 @@ export { runReference };
  * program.ts by a test), and those of the reference commands: the word after
  * one of them is its value, not a subcommand.
  */
-export const VALUE_OPTIONS: ReadonlySet<string> = new Set(['--only', '--class', '--subject', '--provider']);
+export const VALUE_OPTIONS: ReadonlySet<string> = new Set(['--only', '--header', '--class', '--subject', '--provider']);
 
 /**
  * `explain` or `codes` wherever the options put it (`whybounce --json explain

@@ -27,6 +27,15 @@ export interface ReasonFound {
   evidence: Evidence[];
 }
 
+/**
+ * Formats whose text is a server's reply as it was given, with no relay's
+ * report around it: a string argument, a piped line, and a mail log's line
+ * (the log of the server that got the reply; an ESP event is a report).
+ */
+function isStandalone(format: string): boolean {
+  return format === 'argv' || format === 'line' || format === 'log-line' || format.endsWith('-log') || format === 'exchange-csv';
+}
+
 /** The reason for a candidate whose status and reply code are known. */
 export function chooseReason(c: Candidate, status: string | null, replyCode: number | null, source: string): ReasonFound {
   if (c.reason !== undefined) {
@@ -45,7 +54,7 @@ export function chooseReason(c: Candidate, status: string | null, replyCode: num
     command: c.command,
     action: c.action,
     diagnosticType: c.diagnosticType ?? null,
-    standalone: c.format === 'argv' || c.format === 'line',
+    standalone: isStandalone(c.format),
   });
   const evidence: Evidence = {
     about: 'reason',

@@ -24,6 +24,10 @@ const LIST_START = /(?:^|\s)list of recipients:\s*$/i;
 const END = /^\s*(?:Below is a copy of the original message|Please note that this is only a temporary failure report)/i;
 const DELAYED = /A message is delayed for more than|only a temporary failure report/i;
 const INTRO = /This is the MAILER-DAEMON, please DO NOT REPLY to this e-?mail/i;
+// OpenSMTPD 6.8 sends its expiry report with the delay template ("A message is
+// delayed for more than 0 seconds", "Action: delayed", Status 4.4.7), though
+// the envelope has left the queue for good: "Envelope expired" makes it failed.
+const EXPIRED = /\bEnvelope expired\b/i;
 
 export const opensmtpd: Extractor = {
   id: 'opensmtpd',
@@ -31,6 +35,6 @@ export const opensmtpd: Extractor = {
   extract: (email) => {
     const cls = DELAYED.test(email.text.slice(0, 4000)) ? '4' : '5';
     const found = blockCandidates(blocksAfter(email, LIST_START, END, true), 'opensmtpd', cls);
-    return mergeWithDsn(email, found, 'opensmtpd');
+    return mergeWithDsn(email, found, 'opensmtpd').map((c) => (c.action === 'delayed' && EXPIRED.test(c.diagnostic) ? { ...c, action: 'failed' as const } : c));
   },
 };

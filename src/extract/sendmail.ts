@@ -109,7 +109,14 @@ export function readSendmail(email: BounceEmail, format: string): Candidate[] {
   const fromText = uniqueByRecipient(listed.map((l) => ({ ...candidateFor(l, blocks), format })));
   // Sendmail writes its own Status field (4.4.7 "delivery time expired" over a
   // "450 4.7.1" the remote server gave); the remote server's code says why.
-  const merged = mergeWithDsn(email, fromText, format, (dsn, text) => isErrorText(text.diagnostic) || !isErrorText(dsn.diagnostic));
+  // Neither an error (a success notice): the one with a reply code, as the
+  // transcript's "relayed; expect no further notifications" has none.
+  const merged = mergeWithDsn(
+    email,
+    fromText,
+    format,
+    (dsn, text) => isErrorText(text.diagnostic) || (!isErrorText(dsn.diagnostic) && (replyOf(text).replyCode !== null || replyOf(dsn).replyCode === null)),
+  );
   const out = merged.map((c) => {
     const own = replyOf(c).status;
     return own !== null && !own.endsWith('.0.0') ? { ...c, statusField: null, statedStatus: null } : c;

@@ -5,9 +5,10 @@
 // an error with its stack.
 import { closeSync, constants, createReadStream, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { hasSmtpCode } from '../smtp/parse-smtp-line';
-import { MAX_FILE_BYTES, MAX_FOLDER_DEPTH, MAX_MESSAGE_BYTES, READ_CHUNK_BYTES } from '../limits';
-import { collect, countFromLines, isBinary, peek, sniff, utf16Bom, utf8BomLength } from './sniff';
+import { MAX_FILE_BYTES, MAX_FOLDER_DEPTH, MAX_MESSAGE_BYTES, READ_CHUNK_BYTES, SNIFF_BYTES } from '../limits';
+import { collect, countFromLines, firstLineIsLog, isBinary, peek, sniff, utf16Bom, utf8BomLength } from './sniff';
 import { MboxSplitter, type MboxMessage } from './split-mbox';
+import { gunzipMembers } from './gunzip';
 import { specialKind, walkFolder } from './walk-folder';
 
 /**
@@ -18,6 +19,12 @@ import { specialKind, walkFolder } from './walk-folder';
 export type InputItem =
   | { kind: 'data'; name: string; data: Buffer; warnings?: string[]; source?: string; fromLine?: string }
   | { kind: 'string'; name: 'argv'; text: string }
+  /**
+   * Text that is not an email (a mail log, error lines, ESP events), as it
+   * streams in: the CLI reads it a line at a time (src/cli/text-input.ts) and
+   * must drain `chunks`, which yields it whole from its first byte.
+   */
+  | { kind: 'text'; name: string; chunks: AsyncIterable<Buffer> }
   | { kind: 'error'; name: string; error: string }
   | { kind: 'skipped'; name: string; reason: string };
 
@@ -86,16 +93,6 @@ function describeError(err: unknown): string {
   }
 }
 
-function gunzip(chunks: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
-  // Loaded on first use: zlib adds ~2 ms to the start of every run, and Node's
-  // stream modules ~1 ms to a raw string's run (docs/performance.md).
-  const { createGunzip } = require('node:zlib') as typeof import('node:zlib');
-  const { pipeline, Readable } = require('node:stream') as typeof import('node:stream');
-  const unzip = createGunzip();
-  // Errors of either side surface in the consumer's for-await over `unzip`.
-  pipeline(Readable.from(chunks, { objectMode: false }), unzip, () => undefined);
-  return unzip;
-}
 
 function sizeWarning(): string {
   return `This message is larger than ${MAX_MESSAGE_BYTES} bytes (MAX_MESSAGE_BYTES); only the first part was read.`;
@@ -171,10 +168,15 @@ async function* messagesOf(
   chunks: AsyncIterable<Buffer>,
   options: { skipNonMail: boolean; gzipped?: boolean; decoded?: boolean },
 ): AsyncGenerator<Batch> {
-  const { head, rest } = await peek(chunks);
+  const { head, rest } = await peek(chunks, SNIFF_BYTES, firstLineIsLog);
   const kind = sniff(head);
   if (kind === 'gzip' && options.gzipped !== true) {
-    yield* messagesOf(name, gunzip(rest), { ...options, gzipped: true });
+    // gunzip.ts loads zlib on first use: it adds ~2 ms to the start of every run (docs/performance.md).
+    const tail = { garbage: 0 };
+    yield* messagesOf(name, gunzipMembers(rest, tail), { ...options, gzipped: true });
+    if (tail.garbage > 0) {
+      yield [{ kind: 'skipped', name, reason: `${tail.garbage} bytes after the end of the gzip data were ignored (as gzip -d does)` }];
+    }
     return;
   }
   if (head.length === 0) {
@@ -242,6 +244,12 @@ async function* messagesOf(
     if (batch.length > 0) yield batch;
     return;
   }
+  // Text that is no email is read a line at a time as it comes (a mail log on
+  // `tail -F`, error lines, ESP events); in a folder, only a log or events file.
+  if (kind === 'other' && !isBinary(head) && (!options.skipNonMail || isLogFile(name, head))) {
+    yield [{ kind: 'text', name, chunks: rest }];
+    return;
+  }
   if (options.skipNonMail && kind !== 'email') {
     await rest[Symbol.asyncIterator]().return?.();
     yield [{ kind: 'skipped', name, reason: 'not an email' }];
@@ -261,6 +269,24 @@ async function* messagesOf(
   const fromLines = countFromLines(data);
   if (fromLines >= 2) item.warnings = [severalMessagesWarning(fromLines)];
   yield [item];
+}
+
+// A log file's name: mail.log, maillog.1, exim_mainlog, mail.err.2.gz, smtp.log-20261204.
+const LOG_FILE_NAME = /(?:^|[-./_])(?:mail|maillog|mainlog|log)(?:$|[-._\d])/i;
+
+/**
+ * Whether a file met in a folder walk is a mail log or ESP events (then read
+ * like the mail files around it): a server's log format on its first lines, an
+ * ESP's event fields, or error lines in a file named like a log.
+ */
+function isLogFile(name: string, head: Buffer): boolean {
+  const text = head.toString('utf8');
+  const { looksLikeEspEvents } = require('../events/index') as typeof import('../events/index');
+  if (looksLikeEspEvents(text)) return true;
+  const { detectLogFormat } = require('../logs/parser') as typeof import('../logs/parser');
+  const format = detectLogFormat(text);
+  if (format === null) return false;
+  return format !== 'log-line' || LOG_FILE_NAME.test(name.slice(name.lastIndexOf('/') + 1));
 }
 
 async function* readFileMessages(path: string, skipNonMail: boolean, fsPath: string | Buffer = path): AsyncGenerator<Batch> {

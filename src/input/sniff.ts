@@ -82,13 +82,30 @@ export function sniff(head: Buffer): ContentKind {
   return startsLikeEmail(text, SNIFF_BYTES - 3) ? 'email' : 'other';
 }
 
+// The start of a line that a mail log, an error listing or NDJSON opens with: a
+// reply code, a syslog or ISO 8601 stamp, a syslog priority, a JSON object.
+const LOG_LINE_START = /^(?:[2-5]\d\d[ -]|[2-5]\.\d{1,3}\.\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d |\d{4}-\d\d-\d\d[T ]|<\d{1,3}>|\{)/;
+
+/**
+ * Whether the first line of `head` is whole and is a log line (not a header, an
+ * mbox "From " line or a blank): then the input is a log and nothing more need
+ * be waited for to sniff it. (A stream written a line at a time, `tail -F`.)
+ */
+export function firstLineIsLog(head: Buffer): boolean {
+  const nl = head.indexOf(0x0a);
+  if (nl === -1) return false;
+  return LOG_LINE_START.test(head.subarray(0, Math.min(nl, 200)).toString('latin1'));
+}
+
 /**
  * Reads at least `size` bytes (or all there is) from a stream of chunks and
  * returns them, with a stream that yields everything again from the start.
+ * Stops sooner once `enough` says the bytes read tell what the stream is.
  */
 export async function peek(
   chunks: AsyncIterable<Buffer>,
   size = SNIFF_BYTES,
+  enough: (head: Buffer) => boolean = () => false,
 ): Promise<{ head: Buffer; rest: AsyncIterable<Buffer> }> {
   const iterator = chunks[Symbol.asyncIterator]();
   const seen: Buffer[] = [];
@@ -102,6 +119,8 @@ export async function peek(
     }
     seen.push(next.value);
     length += next.value.length;
+    // A slow writer (`tail -F`): its first line may already tell what it is.
+    if (length < size && enough(seen.length === 1 ? next.value : Buffer.concat(seen))) break;
   }
   async function* rest(): AsyncGenerator<Buffer> {
     try {

@@ -15,7 +15,9 @@
 //              (CONN/HELO/EHLO/MAIL only for a permanent or unknown class; a 5xx
 //              reply counts as permanent even under a 4.x.x Status field).
 //  5. phrase   The rules' `hints`: vaguer words ("address rejected", "access denied",
-//              "does not exist") that only decide when nothing firmer did.
+//              "does not exist") that only decide when nothing firmer did; a hint
+//              for a dead address (userunknown, hostunknown, hasmoved) not in a
+//              transient (4xx) reply, which means "later" (greylisting).
 //  6. action   A delay report (Action: delayed) with nothing more specific → expired.
 //  7. status   The class and subject of the status code: 5.1.x → userunknown,
 //              X.3.x → systemerror, X.4.x → networkerror, X.5.x → syntaxerror,
@@ -185,7 +187,7 @@ function byTheSteps(facts: Facts): ReasonEvidence {
     byStatusCode(facts) ??
     byVocabulary(facts) ??
     byEarlyCommand(facts) ??
-    byWords(facts, 'hints') ??
+    byHint(facts) ??
     byDelay(facts) ??
     byStatusSubject(facts) ??
     byReplyCode(facts) ??
@@ -245,6 +247,19 @@ function byWords(f: Facts, field: 'phrases' | 'hints'): ReasonEvidence | null {
 
 const findPhrase = phraseFinder(() => REASONS, (rule) => rule.phrases);
 const findHint = phraseFinder(() => REASONS, (rule) => rule.hints);
+
+/** The reasons that call the address itself dead (a hard bounce). */
+const DEAD_ADDRESS: ReadonlySet<ReasonId> = new Set<ReasonId>(['userunknown', 'hostunknown', 'hasmoved']);
+
+/**
+ * 5. Hints, except one that calls the address dead in a transient (4xx)
+ * reply: the server means to take the mail later, as in greylisting's
+ * "450 4.2.0 <a@example.org>: Recipient address rejected: Greylisted".
+ */
+function byHint(f: Facts): ReasonEvidence | null {
+  const hit = byWords(f, 'hints');
+  return hit !== null && isTransient(f) && DEAD_ADDRESS.has(hit.reason) ? null : hit;
+}
 
 /** 3. A status code that means one reason by itself. */
 function byStatusCode(f: Facts): ReasonEvidence | null {

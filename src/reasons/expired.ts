@@ -11,6 +11,7 @@ export const expired: ReasonRule = {
   phrases: [
     // English
     'retry timeout exceeded',
+    'retry time not reached', // Exim: "all hosts for 'example.net' have been failing for a long time (and retry time not reached)"
     'delivery retry timeout',
     'envelope expired',
     'message expired',

@@ -24,6 +24,7 @@ export const failedstarttls: ReasonRule = {
     'encryption needed',
     'requiretls',
     'certificate verify failed',
+    'encryption too weak', // Sendmail's tls_server check: "454 4.7.0 encryption too weak 0 less than 1"
     // German
     'verschlüsselung erforderlich',
     'tls erforderlich',

@@ -26,6 +26,7 @@ export const hostunknown: ReasonRule = {
     'domain is not reachable',
     'domain could not be found',
     'dns lookup failure: host',
+    'unrouteable address', // Exim, when no router takes the address (its domain has no DNS records)
     // German
     'host unbekannt',
     'unbekannte domain',

@@ -56,11 +56,11 @@ export function csvField(value: string | number | boolean | null): string {
 
 /**
  * A cell of a row: one that a spreadsheet would run as a formula gets a leading
- * quote. Standard input's own names, "-" and "-#N" (its Nth message), are no
- * formula and stay as they are.
+ * quote. Standard input's own names, "-", "-#N" (its Nth message or event) and
+ * "-:N" (its Nth line), are no formula and stay as they are.
  */
 function guardedField(value: string | number | boolean | null): string {
-  if (typeof value !== 'string' || !FORMULA_START.test(value) || /^-(?:#\d+)?$/.test(value)) return csvField(value);
+  if (typeof value !== 'string' || !FORMULA_START.test(value) || /^-(?:[#:]\d+)?$/.test(value)) return csvField(value);
   return csvField(`'${value}`);
 }
 

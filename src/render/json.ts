@@ -32,6 +32,10 @@ function toJsonDiagnosis(d: Diagnosis): Record<string, unknown> {
   };
   if (d.feedbackType !== undefined) out.feedbackType = d.feedbackType;
   if (d.message !== undefined) out.message = d.message;
+  // A log line's or an ESP event's own fields (docs/logs.md); its time is `timestamp` below.
+  if (d.queueId !== undefined) out.queueId = d.queueId;
+  if (d.originalRecipient !== undefined) out.originalRecipient = d.originalRecipient;
+  if (d.espType !== undefined) out.espType = d.espType;
   // Issue 6 (advice): always present in JSON, null / [] when there is nothing.
   out.provider = d.provider ?? null;
   out.blocklist = d.blocklist ?? null;

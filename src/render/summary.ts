@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { DiagnoseResult } from '../types';
 import { sanitizeInline } from './sanitize';
 import { MAX_SUMMARY_KEYS } from '../limits';
+import type { FinalStateCounts } from '../logs/final-states';
 
 // Past MAX_SUMMARY_KEYS distinct keys in a table, the rest are counted under OTHER.
 const OTHER = '(other)';
@@ -20,6 +21,13 @@ export interface Summary {
   diagnoses: number;
   hardBounces: number;
   by: Record<SummaryTable, Map<string, number>>;
+  /** Set when a mail log or ESP events were read (issue 13): absent otherwise, and then not shown. */
+  log?: {
+    /** Log lines that held no error (no SMTP code, or a line reporting no delivery). */
+    skippedLines: number;
+    /** Recipients (a queue id and an address) by their last state; `lines` counts the records. */
+    recipients: FinalStateCounts;
+  };
 }
 
 export function createSummary(): Summary {
@@ -84,7 +92,13 @@ export function summaryRecord(summary: Summary): Record<string, unknown> {
     diagnoses: summary.diagnoses,
     hardBounces: summary.hardBounces,
     by,
+    ...(summary.log === undefined ? {} : logRecord(summary.log)),
   };
+}
+
+function logRecord(log: NonNullable<Summary['log']>): Record<string, unknown> {
+  const { lines, bounced, deferred, delivered, untracked } = log.recipients;
+  return { logLines: { records: lines, skipped: log.skippedLines }, recipients: { bounced, deferred, delivered, untracked } };
 }
 
 const TITLES: Record<SummaryTable, string> = {
@@ -145,6 +159,18 @@ export function renderSummaryText(summary: Summary, c: ChalkInstance): string {
   ];
   if (summary.errors > 0) totals.push(c.red(plural(summary.errors, 'unreadable input')));
   const blocks = [totals.join(c.dim(' · '))];
+  if (summary.log !== undefined) {
+    const r = summary.log.recipients;
+    const states = [`${r.bounced} bounced`, `${r.deferred} still deferred`, `${r.delivered} delivered`];
+    if (r.untracked > 0) states.push(`${r.untracked} not counted (no recipient, or the table of MAX_TRACKED_RECIPIENTS was full)`);
+    blocks.push(
+      [
+        c.bold('Recipients by final state'),
+        `  ${states.join(c.dim(' · '))}`,
+        c.dim(`  from ${plural(r.lines, 'log record')}; ${plural(summary.log.skippedLines, 'line')} without an error skipped`),
+      ].join('\n'),
+    );
+  }
   for (const table of SUMMARY_TABLES) {
     const lines = renderTable(c, TITLES[table], summary.by[table], summary.diagnoses);
     if (lines.length > 0) blocks.push(lines.join('\n'));

@@ -201,13 +201,19 @@ test('--csv: a header row, one row per diagnosis, fields that read back', () => 
   const r = run(['--csv', path, '550 5.1.1 <a@example.com>: no such user, "sorry"']);
   assert.equal(r.status, 0, r.stderr);
   const rows = parseCsv(r.stdout);
-  assert.deepEqual(rows[0], ['input', 'recipient', 'replyCode', 'status', 'class', 'reason', 'hardBounce', 'format', 'remoteMta', 'diagnostic']);
+  // The first ten columns keep their places; issue 14's columns come after them.
+  const header = rows.at(0) ?? [];
+  assert.deepEqual(header.slice(0, 10), ['input', 'recipient', 'replyCode', 'status', 'class', 'reason', 'hardBounce', 'format', 'remoteMta', 'diagnostic']);
+  assert.equal(header[10], 'originalMessageId');
   const expected = ndjson(run(['--ndjson', path]).stdout).flatMap((x) => x.diagnoses.map((d) => [x.input, d.recipient ?? '', d.status ?? '']));
   assert.deepEqual(
     rows.slice(1, -1).map((row) => [row[0], row[1], row[3]]),
     expected,
   );
-  assert.deepEqual(rows.at(-1), ['argv', 'a@example.com', '550', '5.1.1', 'permanent', 'userunknown', 'true', 'argv', '', '550 5.1.1 <a@example.com>: no such user, "sorry"']);
+  assert.deepEqual(rows.at(-1)?.slice(0, 10), ['argv', 'a@example.com', '550', '5.1.1', 'permanent', 'userunknown', 'true', 'argv', '', '550 5.1.1 <a@example.com>: no such user, "sorry"']);
+  // a raw string has no original, no date, no sender: the new cells are empty
+  assert.ok(rows.at(-1)?.slice(10).every((cell) => cell === ''));
+  assert.equal(rows.at(-1)?.length, header.length);
 });
 
 test('--only keeps matching diagnoses; exit 1 when none match; -q prints nothing', () => {

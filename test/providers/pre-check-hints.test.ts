@@ -23,8 +23,10 @@ const EXAMPLES = [
   '[TSS04]', '[PH01]', '[BL21]', '[IPTS04]',
 ];
 
+/** Every line of every fixture file, the lab's real bounces (test/fixtures/lab/<server>/) included. */
 function fixtureLines(): string[] {
-  return readdirSync(FIXTURES).flatMap((f) => readFileSync(join(FIXTURES, f), 'latin1').split('\n'));
+  const files = (readdirSync(FIXTURES, { recursive: true }) as string[]).filter((f) => /\.(?:eml|json)$/.test(f));
+  return files.flatMap((f) => readFileSync(join(FIXTURES, f), 'latin1').split('\n'));
 }
 
 test('every text a blocklist pattern or a provider marker matches holds one of its hints', () => {

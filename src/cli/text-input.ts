@@ -1,0 +1,216 @@
+// Text that is not an email (issue 13): a mail log, lines of SMTP errors, ESP
+// events. Read a chunk at a time: each error line becomes a record of its own,
+// named `path:N` (`-:N` on stdin), and goes out as soon as its line is whole,
+// so `tail -F /var/log/mail.log | whybounce --ndjson` answers at once and holds
+// no more than one record however long it runs. The log and event readers are
+// loaded on the first such text only (a raw string or an email never pays).
+import { StringDecoder } from 'node:string_decoder';
+import type { DiagnoseResult } from '../types';
+import type { InputItem } from '../input/read-input';
+import type { LogRecord } from '../logs/types';
+import type { Outcome } from './diagnose-item';
+import { diagnoseText } from '../pipeline/text';
+import { MAX_FILE_BYTES, MAX_REPLY_TEXT } from '../limits';
+
+type TextItem = Extract<InputItem, { kind: 'text' }>;
+type Logs = typeof import('../logs/index');
+type Events = typeof import('../events/index');
+
+/**
+ * How long the input may stay silent before the record held for a possible
+ * continuation line ("550-…" then "550 …", a folded line) is let out: a live
+ * stream's last line is answered within this, a file never waits for it.
+ */
+const IDLE_MS = 20;
+
+export interface TextRun {
+  /** Hands an outcome to the run's output; a promise when the output must drain first. */
+  emit(outcome: Outcome): Promise<void> | undefined;
+  /** Every record read, before --only (for --summary's count by final state). */
+  onRecord?(record: LogRecord): void;
+  /** The reference for syslog stamps without a year (the current time). */
+  now?: Date;
+}
+
+/** What the lines of a text gave. */
+export interface TextCounts {
+  records: number;
+  /** Lines with no error: no SMTP code, or a log line that reports no delivery ("connect from …"). */
+  skipped: number;
+}
+
+let logs: Logs | undefined;
+let events: Events | undefined;
+
+/** One record as the result of its own input, `name:N` (or `name#N` for the Nth event). */
+function recordResult(logsModule: Logs, record: LogRecord, input: string): DiagnoseResult {
+  return {
+    input,
+    isBounce: record.action !== 'delivered',
+    diagnoses: [logsModule.diagnoseLogRecord(record)],
+    warnings: [],
+  };
+}
+
+/** The chunks of a stream, with a null in between whenever the stream stays silent for IDLE_MS. */
+async function* withIdle(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer | null> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  let done = false;
+  try {
+    let next = iterator.next();
+    for (;;) {
+      let timer: NodeJS.Timeout | undefined;
+      const idle = new Promise<null>((resolve) => {
+        timer = setTimeout(resolve, IDLE_MS, null);
+      });
+      let got = await Promise.race([next, idle]);
+      clearTimeout(timer);
+      if (got === null) {
+        yield null;
+        got = await next;
+      }
+      if (got.done === true) {
+        done = true;
+        return;
+      }
+      next = iterator.next();
+      yield got.value;
+    }
+  } finally {
+    if (!done) await iterator.return?.();
+  }
+}
+
+/** Reads a text item to its end, handing each record to `run` as it is read. */
+export async function readTextItem(item: TextItem, run: TextRun): Promise<TextCounts> {
+  logs ??= require('../logs/index') as Logs;
+  const logsModule = logs;
+  const decoder = new StringDecoder('utf8');
+  const stream = new logsModule.LogStream(run.now === undefined ? {} : { referenceDate: run.now });
+  const counts: TextCounts = { records: 0, skipped: 0 };
+
+  // The first record is held until a second one, the end, or a pause of the
+  // input: a text with one error line is read whole as before (named `-` or
+  // its path, the recipient looked for in all of it). The text is kept while
+  // it may be needed, up to MAX_REPLY_TEXT.
+  const state: { held: LogRecord | null; started: boolean } = { held: null, started: false };
+  let whole: string | null = '';
+
+  const send = (record: LogRecord): Promise<void> | undefined => {
+    state.started = true;
+    counts.records++;
+    run.onRecord?.(record);
+    // `source`: --json gives one object for the whole input, each diagnosis naming its line (as for an mbox).
+    return run.emit({ ok: recordResult(logsModule, record, `${item.name}:${record.line ?? counts.records}`), source: item.name });
+  };
+  /** Lets the held record out (a second record came, or the input paused). */
+  const release = async (): Promise<void> => {
+    const first = state.held;
+    state.held = null;
+    if (first !== null) await send(first);
+  };
+  const take = async (records: readonly LogRecord[]): Promise<void> => {
+    if (records.length === 0) return;
+    for (const record of records) {
+      if (!state.started && state.held === null) {
+        state.held = record;
+        continue;
+      }
+      if (state.held !== null) await release();
+      // A promise only when the output must drain: no microtask per record otherwise.
+      const waiting = send(record);
+      if (waiting !== undefined) await waiting;
+    }
+  };
+
+  let first = true;
+  const source = withIdle(item.chunks);
+  try {
+    for (let next = await source.next(); next.done !== true; next = await source.next()) {
+      const chunk = next.value;
+      if (chunk === null) {
+        await take(stream.flushUnlessOpen());
+        // The writer paused: a live stream, whose records go out at once.
+        await release();
+        whole = null;
+        continue;
+      }
+      const text = decoder.write(chunk);
+      if (first) {
+        first = false;
+        events ??= require('../events/index') as Events;
+        if (events.looksLikeEspEvents(text)) return await readEvents(item, { logs: logsModule, events }, text, source, decoder, run, counts);
+      }
+      if (whole !== null) whole = whole.length + text.length <= MAX_REPLY_TEXT ? whole + text : null;
+      await take(stream.push(text));
+    }
+  } finally {
+    await source.return(undefined);
+  }
+  const tail = decoder.end();
+  if (whole !== null) whole += tail;
+  await take([...stream.push(tail), ...stream.end()]);
+  const heldAtEnd = state.held;
+  if (!state.started) {
+    // One error line or none: the whole text, as a text that is not an email was always read.
+    if (heldAtEnd !== null && (heldAtEnd.format !== 'log-line' || whole === null)) {
+      counts.records++;
+      run.onRecord?.(heldAtEnd);
+      await run.emit({ ok: recordResult(logsModule, heldAtEnd, item.name) });
+    } else if (whole !== null) {
+      if (heldAtEnd !== null) {
+        counts.records++;
+        run.onRecord?.(heldAtEnd);
+      }
+      await run.emit({ ok: diagnoseText(whole, item.name) });
+    } else {
+      await run.emit({
+        ok: { input: item.name, isBounce: false, diagnoses: [], warnings: ['No line with an SMTP reply code or enhanced status code found.'] },
+      });
+    }
+    return counts;
+  }
+  counts.skipped = stream.counts.other + stream.counts.skipped;
+  return counts;
+}
+
+/** ESP events (a JSON array, one object, or NDJSON): read whole, then one record each. */
+async function readEvents(
+  item: TextItem,
+  modules: { logs: Logs; events: Events },
+  start: string,
+  source: AsyncIterator<Buffer | null>,
+  decoder: StringDecoder,
+  run: TextRun,
+  counts: TextCounts,
+): Promise<TextCounts> {
+  const parts = [start];
+  let length = start.length;
+  for (let next = await source.next(); next.done !== true; next = await source.next()) {
+    const chunk = next.value;
+    if (chunk === null) continue;
+    length += chunk.length;
+    // Guard (MAX_FILE_BYTES): events are parsed as one JSON text, so they are held whole.
+    if (length > MAX_FILE_BYTES) {
+      await run.emit({ error: { input: item.name, error: `the events are larger than ${MAX_FILE_BYTES} bytes` } });
+      return counts;
+    }
+    parts.push(decoder.write(chunk));
+  }
+  parts.push(decoder.end());
+  const found = modules.events.readEspEvents(parts.join(''));
+  counts.skipped = found.unknown + found.badLines;
+  const several = found.records.length > 1;
+  let n = 0;
+  for (const record of found.records) {
+    n++;
+    counts.records++;
+    run.onRecord?.(record);
+    if (several) await run.emit({ ok: recordResult(modules.logs, record, `${item.name}#${n}`), source: item.name });
+    else await run.emit({ ok: recordResult(modules.logs, record, item.name) });
+  }
+  if (found.records.length === 0) {
+    await run.emit({ ok: { input: item.name, isBounce: false, diagnoses: [], warnings: ['No bounce event of a known email service found.'] } });
+  }
+  return counts;
+}
