@@ -27,8 +27,10 @@ const DELAY_WORDS =
 
 /** Whether a mail is a delay warning (the message is still queued), by its subject or the words of its notice. */
 export function isDelayWarning(email: BounceEmail): boolean {
-  if (DELAY_SUBJECT.test(email.subject.trim())) return true;
-  return DELAY_WORDS.test(noticeText(email.text.slice(0, MAX_NOTICE_CHARS * 4)));
+  const notice = noticeText(email.text.slice(0, MAX_NOTICE_CHARS * 4));
+  // OpenSMTPD writes its final expiry report with the delay template: "Envelope expired" is a failure.
+  if (/\benvelope expired\b/i.test(notice)) return false;
+  return DELAY_SUBJECT.test(email.subject.trim()) || DELAY_WORDS.test(notice);
 }
 
 /** Whether a candidate carries a permanent code (a 5xx reply or a 5.x.x status): that one did fail. */
