@@ -30,7 +30,7 @@ export function explainCandidate(c: Candidate): Diagnosis {
   const provider = found.provider;
   const classified = chooseReason(c, status, replyCode, source);
   const { reason, evidence: overrideEvidence } = overrideByProvider(classified.reason, classified.found, provider, status);
-  const verdict = judgeHardBounce(reason, cls);
+  const verdict = judgeHardBounce(reason, cls, replyCode);
   const listing = findListing(c.diagnostic, source);
   const { advice, evidence: actorEvidence } = giveAdvice({ reason, cls, provider, blocklist: listing.blocklist });
   const providerCode = provider?.code?.status !== undefined;

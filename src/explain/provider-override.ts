@@ -43,7 +43,7 @@ export function overrideByProvider(
     about: 'reason',
     source: 'provider',
     input: provider.code.label,
-    note: `${provider.provider.name} documents ${provider.code.label} as ${better}; that replaces ${found.reason}`,
+    note: `${provider.provider.name} documents ${provider.code.label} as ${better}; that replaces ${found.reason} [decided by: provider code]`,
   };
   return { reason: better, evidence: [evidence] };
 }

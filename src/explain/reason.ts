@@ -60,7 +60,7 @@ export function chooseReason(c: Candidate, status: string | null, replyCode: num
     about: 'reason',
     source: found.rule === 'phrase' ? source : 'rule',
     input: found.rule === 'phrase' ? found.matched : null,
-    note: `${found.rule} rule: ${reasonNote(found)}`,
+    note: `${found.rule} rule: ${reasonNote(found)}${found.step === undefined ? '' : ` [decided by: ${found.step}]`}${found.source === undefined ? '' : ` (written by ${found.source})`}`,
   };
   return { reason: found.reason, found, evidence: [evidence] };
 }

@@ -3,6 +3,7 @@ import { deliveryStatus } from './delivery-status';
 import { textScan } from './text-scan';
 import { arf } from './arf';
 import { rfc3834 } from './rfc3834';
+import { challengeResponse } from './challenge-response';
 import { messagelabs } from './messagelabs';
 import { mcafee } from './mcafee';
 import { surfcontrol } from './surfcontrol';
@@ -129,7 +130,9 @@ export const EXTRACTORS: readonly Extractor[] = [
   exim,
   // Exchange 2007's administrator heading, searched for in the first lines only.
   exchange2007,
-  // [section: last resorts: auto-replies, then the plain-text scan]
+  // [section: last resorts: challenge-response mails, auto-replies, then the plain-text scan]
+  // A challenge often carries the auto-reply headers too: it is read first.
+  challengeResponse,
   rfc3834,
   textScan,
 ];

@@ -4,6 +4,7 @@ import { looksLikeBounce } from '../email/looks-like-bounce';
 import { findAddresses, isSystemAddress } from '../text/addresses';
 import { foldSpaces } from '../text/fold-spaces';
 import { MAX_AUTOREPLY_QUOTE } from '../limits';
+import { isChallenge } from './challenge-response';
 
 // Automatic replies (RFC 3834): out-of-office and vacation notes. The message
 // was delivered; the diagnosis says so and names the person who is away (the
@@ -43,6 +44,8 @@ const FAILURE_SUBJECT = /\b(?:error|fail|failed|failure|undeliver(?:ed|able)|ret
 
 function isAutoReply(email: BounceEmail): boolean {
   if (email.feedbackReport !== null || looksLikeBounce(email) || SYSTEM_SENDER.test(email.from)) return false;
+  // A challenge-response request carries the same headers; its own reader takes it.
+  if (isChallenge(email)) return false;
   // Apple Mail's unsubscribe button is auto-replied too, but it is a feedback report.
   if (header(email, 'x-apple-unsubscribe').trim().toLowerCase() === 'true') return false;
   if (REPLY_SUBJECT.test(email.subject.trim())) return true;

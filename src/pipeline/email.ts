@@ -2,8 +2,9 @@
 // from the notice itself when a bounce states no code anywhere.
 import type { BounceEmail, Candidate, DiagnoseResult } from '../types';
 import { extractCandidates } from '../extract';
-import { findAddresses, isSystemAddress } from '../text/addresses';
-import { excludedAddresses } from '../extract/shared/recipients';
+import { findAddresses } from '../text/addresses';
+import { excludedAddresses, noticeRecipients } from '../extract/shared/recipients';
+import { markDelayWarning } from '../extract/shared/delay-warning';
 import { looksLikeBounce } from '../email/looks-like-bounce';
 import { header } from '../email/parse-email';
 import { foldSpaces } from '../text/fold-spaces';
@@ -60,7 +61,8 @@ export function diagnoseEmail(
   const isBounce = candidates.length > 0 || looksLikeBounce(email);
   // Only the last-resort readers (format "text") cut the body they read.
   if (isBounce && candidates.every((c) => c.format === 'text')) warnings.push(...scanCutWarnings(email.text));
-  if (candidates.length === 0 && isBounce) candidates = [fallbackCandidate(email)];
+  if (candidates.length === 0 && isBounce) candidates = fallbackCandidates(email);
+  candidates = markDelayWarning(email, candidates);
   if (!isBounce) warnings.push('This email is not a bounce: no delivery report and no SMTP error found.');
   const identity = identityOf(email, raw, options);
   candidates = fillVerpRecipients(candidates, identity);
@@ -68,23 +70,20 @@ export function diagnoseEmail(
   return { input, isBounce, diagnoses: addIdentity(identity, candidates, diagnoses), warnings };
 }
 
-/** For a bounce with no code anywhere: one candidate whose text is the notice itself. */
-function fallbackCandidate(email: BounceEmail): Candidate {
+/** For a bounce with no code anywhere: a candidate per recipient the notice names, whose text is the notice itself. */
+function fallbackCandidates(email: BounceEmail): Candidate[] {
   // Guard: the notice is at the top; a 30 MB body is not searched for an address.
   const text = email.text.slice(0, MAX_SCAN_CHARS);
-  const failed = header(email, 'x-failed-recipients');
-  const excluded = excludedAddresses(email);
-  const recipient =
-    findAddresses(failed)[0] ??
-    findAddresses(text).find((a) => !isSystemAddress(a) && !excluded.has(a.toLowerCase())) ??
-    null;
+  const failed = findAddresses(header(email, 'x-failed-recipients'));
+  const named = failed.length > 0 ? failed : noticeRecipients(text, excludedAddresses(email));
+  const recipients = named.length > 0 ? named : [null];
   const paragraphs = text.split(/\n[ \t]*\n/).map((p) => foldSpaces(p).trim());
   const notice = paragraphs
     .filter((p) => p !== '')
     .slice(0, MAX_NOTICE_PARAGRAPHS)
     .join(' ')
     .slice(0, MAX_NOTICE_CHARS);
-  return {
+  return recipients.map((recipient) => ({
     recipient,
     action: 'failed',
     statusField: null,
@@ -92,5 +91,5 @@ function fallbackCandidate(email: BounceEmail): Candidate {
     remoteMta: null,
     command: null,
     format: 'text',
-  };
+  }));
 }

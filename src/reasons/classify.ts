@@ -61,6 +61,8 @@
 import type { Action, ReasonId, SmtpCommand, StatusClass } from '../types.js';
 import { REASONS } from './index.js';
 import { phraseFinder } from './find-phrase.js';
+import { findVocabulary } from './vocabulary/index.js';
+import { stepOf, type EvidenceStep } from './order.js';
 import { foldSpaces } from '../text/fold-spaces';
 import { MAX_REASON_TEXT } from '../limits';
 
@@ -88,6 +90,10 @@ export interface ReasonEvidence {
   rule: ReasonRuleKind;
   /** The phrase, status code, reply code, command or action that matched; null for the default. */
   matched: string | null;
+  /** Which step of the order of evidence (README.md) decided. */
+  step?: EvidenceStep;
+  /** For a vocabulary entry: which server or provider writes these words, and where. */
+  source?: string;
 }
 
 const REASON_BY_STATUS: ReadonlyMap<string, ReasonId> = new Map(
@@ -130,6 +136,10 @@ const SUBJECT_REASONS: Record<string, ReasonId> = {
   '7': 'securityerror',
 };
 
+/** Step 7: words of a refusal, and of a network failure (for an X.4.x status that says which). */
+const REFUSAL_WORDS = /\b(?:rejected|denied|refused)\b/;
+const NETWORK_WORDS = /\b(?:connect(?:ion)?|timed? ?out|dns|route|routing|unreachable|loop)/;
+
 /** Step 8: basic reply codes whose RFC meaning points at one reason. */
 const REPLY_REASONS: Readonly<Record<number, ReasonId>> = {
   421: 'systemerror', // service not available, closing channel
@@ -165,14 +175,17 @@ export function classifyReason(input: ReasonInput): ReasonId {
 
 export function explainReason(input: ReasonInput): ReasonEvidence {
   const facts = readFacts(input);
-  return byLocalMailer(facts, byTheSteps(facts));
+  const found = byLocalMailer(facts, byTheSteps(facts));
+  return { ...found, step: stepOf(found, REASON_BY_STATUS.get(found.matched ?? '') === found.reason) };
 }
 
 function byTheSteps(facts: Facts): ReasonEvidence {
   return (
     bySuccess(facts) ??
+    byVocabulary(facts, true) ??
     byWords(facts, 'phrases') ??
     byStatusCode(facts) ??
+    byVocabulary(facts) ??
     byEarlyCommand(facts) ??
     byHint(facts) ??
     byDelay(facts) ??
@@ -254,6 +267,14 @@ function byStatusCode(f: Facts): ReasonEvidence | null {
   return reason ? correct({ reason, rule: 'status', matched: f.status }, f.input, f.text) : null;
 }
 
+/** 3b. The servers' and providers' own wording (vocabulary/): what a server writes names the cause better than the code class. */
+function byVocabulary(f: Facts, sentencesOnly = false): ReasonEvidence | null {
+  const hit = findVocabulary(f.text, sentencesOnly);
+  if (hit === null) return null;
+  const matched = typeof hit.phrase === 'string' ? hit.phrase : (hit.phrase.exec(f.text)?.[0] ?? hit.phrase.source);
+  return { ...correct({ reason: hit.reason, rule: 'phrase', matched }, f.input, f.text), source: hit.source };
+}
+
 /** 4. Commands sent before any recipient was named. A 4xx there is usually load, not a verdict. */
 function byEarlyCommand(f: Facts): ReasonEvidence | null {
   const { command } = f.input;
@@ -271,11 +292,13 @@ function byDelay(f: Facts): ReasonEvidence | null {
 }
 
 /** 7. The class and subject of the status code. */
-function byStatusSubject({ status, statusClass, subject }: Facts): ReasonEvidence | null {
+function byStatusSubject({ status, statusClass, subject, text }: Facts): ReasonEvidence | null {
   if (status === null || subject === null) return null;
   if (subject === '1' && statusClass === '5') return { reason: 'userunknown', rule: 'status', matched: status };
   // X.5.0 is sent for anything by some servers (Orange, Outlook.com): it says nothing about syntax.
   if (subject === '5' && status.split('.')[2] === '0') return null;
+  // X.4.x is network and routing; a server that writes "rejected"/"denied"/"refused" refused, the network did not fail.
+  if (subject === '4' && REFUSAL_WORDS.test(text) && !NETWORK_WORDS.test(text)) return null;
   const reason = SUBJECT_REASONS[subject];
   return reason ? { reason, rule: 'status', matched: status } : null;
 }
@@ -315,8 +338,12 @@ function byLocalMailer(f: Facts, found: ReasonEvidence): ReasonEvidence {
   return { reason: 'mailererror', rule: 'phrase', matched: 'x-unix (Diagnostic-Code type)' };
 }
 
-/** hardBounce of DESIGN.md: the address itself is dead. notaccept counts only when permanent (a 4xx may be a DNS hiccup). */
-export function isHardBounce(reason: ReasonId, statusClass: StatusClass | null): boolean {
+/**
+ * hardBounce of DESIGN.md: the address itself is dead. notaccept counts only when permanent (a 4xx may be a DNS hiccup).
+ * Nothing a transient class answered is hard: a 4.x.x status or a 4xx reply means the server itself asked for a retry.
+ */
+export function isHardBounce(reason: ReasonId, statusClass: StatusClass | null, replyCode: number | null = null): boolean {
+  if (statusClass === 'transient' || (replyCode !== null && replyCode >= 400 && replyCode < 500)) return false;
   if (reason === 'userunknown' || reason === 'hostunknown' || reason === 'hasmoved') return true;
   return reason === 'notaccept' && statusClass === 'permanent';
 }
@@ -354,7 +381,9 @@ function correct(found: ReasonEvidence, input: ReasonInput, text: string): Reaso
   }
   // Unless the status itself says "no such mailbox" (5.1.1): with PIPELINING, replies to
   // RCPT arrive after DATA was sent, and transcripts then show them under DATA.
-  const statusSaysUnknown = input.status !== null && REASON_BY_STATUS.get(input.status.trim()) === 'userunknown';
+  // Any 5.1.x is about the address (RFC 3463 subject 1): with "unknown user" words the address was judged.
+  const statusSaysUnknown =
+    input.status !== null && (REASON_BY_STATUS.get(input.status.trim()) === 'userunknown' || input.status.trim().startsWith('5.1.'));
   if (
     found.reason === 'userunknown' &&
     ((command === null && input.standalone !== true) || command === 'DATA' || command === 'BDAT') &&

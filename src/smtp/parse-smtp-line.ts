@@ -8,7 +8,7 @@ export { MAX_REPLY_TEXT };
 // to a word, a dotted number, an address or a path, and followed by a space, a
 // continuation dash or punctuation ("ERROR_CODE :550,", "error 550: …").
 // Linear: fixed-width body, one-character lookarounds.
-const REPLY_CODE = /(?<![\w.@/+%$-])([2-5][0-5]\d)(?=[ \t,:;'"-]|$)/gm;
+const REPLY_CODE = /(?<![\w.@/+%$-])([2-5][0-5]\d)(?=[ \t,:;'"`-]|$)/gm;
 
 // An enhanced status code class.subject.detail (RFC 3463 §2): class 2/4/5,
 // subject up to three digits, detail up to three digits. The lookbehind keeps
@@ -37,7 +37,7 @@ const VERSION_WORDS = new Set([
 
 // Characters after which servers put a reply code: "said: 550", "smtp; 550",
 // "<<< 550", "#550", "'550 …'", "(550 …)", "[550]".
-const CODE_LEAD_CHARS = new Set([':', ';', '#', "'", '"', '(', '[', '<', '=', '>', '|', '*']);
+const CODE_LEAD_CHARS = new Set([':', ';', '#', "'", '"', '`', '(', '[', '<', '=', '>', '|', '*']);
 
 // Words after which a reply code may follow ("SMTP error 550", "code 550").
 const CODE_LEAD_WORDS = new Set([
@@ -93,10 +93,30 @@ function isCodePosition(text: string, index: number, lineStart: number): boolean
   while (i > lineStart && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
   if (i === lineStart) return true;
   const lead = text[i - 1] ?? '';
-  // "12:550" is a time or a port, not "said: 550".
-  if (lead === ':' && /\d/.test(text[i - 2] ?? '')) return false;
+  // "12:550" is a time or a port, not "said: 550"; but "SIZE=10240: 552" ends a key=value parameter.
+  if (lead === ':' && /\d/.test(text[i - 2] ?? '') && !afterParameter(text, i - 1, lineStart)) return false;
   if (CODE_LEAD_CHARS.has(lead)) return true;
-  return CODE_LEAD_WORDS.has(wordBefore(text, index, lineStart));
+  if (CODE_LEAD_WORDS.has(wordBefore(text, index, lineStart))) return true;
+  // After a log prefix ("10:41:07 mx1 550 5.1.1 …", "[192.0.2.1] 550 5.7.1 …"): a reply code that the
+  // status code of its own class follows is a reply, whatever stands before it.
+  const own = OWN_STATUS.exec(text.slice(index + 3, index + 16));
+  return own !== null && own[1] === text.charAt(index);
+}
+
+// A status code right after a reply code, of the same class: " 5.1.1", "-5.1.1".
+const OWN_STATUS = /^[ \t-]([245])\.\d{1,3}\.\d{1,3}(?![\d.@])/;
+
+/** Whether the digits ending just before `colon` are the value of a key=value parameter ("SIZE=10240:"). */
+function afterParameter(text: string, colon: number, lineStart: number): boolean {
+  let i = colon;
+  while (i > lineStart && /\d/.test(text[i - 1] ?? '')) i--;
+  return text[i - 1] === '=';
+}
+
+/** Whether the code at `index` is the start of an address ("550-5.1.1@example.com" is a mailbox, not a reply). */
+function insideAddress(text: string, index: number): boolean {
+  const token = /^[^\s<>()[\]"',;]{0,256}/.exec(text.slice(index, index + 256))?.[0] ?? '';
+  return token.includes('@');
 }
 
 function findReplyCodes(text: string): ReplyHit[] {
@@ -104,7 +124,7 @@ function findReplyCodes(text: string): ReplyHit[] {
   REPLY_CODE.lastIndex = 0;
   for (let m = REPLY_CODE.exec(text); m !== null; m = REPLY_CODE.exec(text)) {
     const lineStart = lineStartOf(text, m.index);
-    if (!isCodePosition(text, m.index, lineStart)) continue;
+    if (!isCodePosition(text, m.index, lineStart) || insideAddress(text, m.index)) continue;
     const after = m.index + 3;
     const sep = text[after] ?? '';
     hits.push({
@@ -130,7 +150,7 @@ function findStatusCodes(text: string): StatusHit[] {
     // "(5.1.1/…)"-style version strings and IP-ish tails are already excluded by
     // the lookarounds; a code immediately followed by a letter ("5.1.1a") is not one.
     const next = text[m.index + m[0].length] ?? '';
-    if (/[A-Z]/i.test(next)) continue;
+    if (/[A-Z@]/i.test(next)) continue;
     hits.push({ code: `${m[1]}.${m[2]}.${m[3]}`, index: m.index, end: m.index + m[0].length });
   }
   return hits;
@@ -216,7 +236,9 @@ export function parseSmtpLine(input: string): SmtpReply {
   const normal = text.replace(/\r\n?/g, '\n');
   const warnings: string[] = [];
   const statuses = findStatusCodes(normal);
-  const picked = pickReply(findReplyCodes(normal));
+  let picked = pickReply(findReplyCodes(normal));
+  // A greeting, a 250 or a 354 is not the failure that a 4.x.x/5.x.x status elsewhere in the text reports.
+  if (picked !== null && picked.first.code < 400 && statuses.some((s) => s.code.startsWith('4') || s.code.startsWith('5'))) picked = null;
 
   let replyCode: number | null = null;
   let status: string | null;
@@ -233,7 +255,7 @@ export function parseSmtpLine(input: string): SmtpReply {
     status = own?.code ?? statuses.find((s) => s.index >= picked.first.index)?.code ?? statuses[0]?.code ?? null;
     body = replyText(normal, picked.lines, statuses);
   } else {
-    status = statuses[0]?.code ?? null;
+    status = (statuses.find((s) => s.code.startsWith('4') || s.code.startsWith('5')) ?? statuses[0])?.code ?? null;
     body = collapseSpaces(normal);
   }
 

@@ -256,21 +256,21 @@ describe('classifyReason', () => {
 describe('explainReason', () => {
   const base = { text: '', status: null, replyCode: null, command: null, action: null } as const;
   const cases: [Partial<Parameters<typeof explainReason>[0]>, ReturnType<typeof explainReason>][] = [
-    [{ text: '550 5.1.1 <bob@example.com>: user unknown', status: '5.1.1', replyCode: 550 }, { reason: 'userunknown', rule: 'phrase', matched: 'user unknown' }],
-    [{ status: '5.2.2', replyCode: 552 }, { reason: 'mailboxfull', rule: 'status', matched: '5.2.2' }],
-    [{ replyCode: 551 }, { reason: 'hasmoved', rule: 'reply', matched: '551' }],
-    [{ replyCode: 550, command: 'MAIL' }, { reason: 'rejected', rule: 'command', matched: 'MAIL' }],
-    [{ action: 'relayed' }, { reason: 'delivered', rule: 'action', matched: 'relayed' }],
-    [{ replyCode: 554 }, { reason: 'onhold', rule: 'default', matched: null }],
-    [{}, { reason: 'undefined', rule: 'default', matched: null }],
-    [{ text: '550 Unknown user', replyCode: 550, command: 'DATA' }, { reason: 'filtered', rule: 'command', matched: 'DATA (after unknown user)' }],
-    [{ text: '550 Unknown user', replyCode: 550 }, { reason: 'filtered', rule: 'command', matched: 'no command (after unknown user)' }],
+    [{ text: '550 5.1.1 <bob@example.com>: user unknown', status: '5.1.1', replyCode: 550 }, { reason: 'userunknown', rule: 'phrase', matched: 'user unknown' , step: 'server words' }],
+    [{ status: '5.2.2', replyCode: 552 }, { reason: 'mailboxfull', rule: 'status', matched: '5.2.2' , step: 'specific status' }],
+    [{ replyCode: 551 }, { reason: 'hasmoved', rule: 'reply', matched: '551' , step: 'generic class' }],
+    [{ replyCode: 550, command: 'MAIL' }, { reason: 'rejected', rule: 'command', matched: 'MAIL' , step: 'command' }],
+    [{ action: 'relayed' }, { reason: 'delivered', rule: 'action', matched: 'relayed' , step: 'action' }],
+    [{ replyCode: 554 }, { reason: 'onhold', rule: 'default', matched: null , step: 'nothing to go on' }],
+    [{}, { reason: 'undefined', rule: 'default', matched: null , step: 'nothing to go on' }],
+    [{ text: '550 Unknown user', replyCode: 550, command: 'DATA' }, { reason: 'filtered', rule: 'command', matched: 'DATA (after unknown user)' , step: 'command' }],
+    [{ text: '550 Unknown user', replyCode: 550 }, { reason: 'filtered', rule: 'command', matched: 'no command (after unknown user)' , step: 'command' }],
     // A reply pasted on its own had no relay in between: its words are taken at face value.
-    [{ text: '550 Unknown user', replyCode: 550, standalone: true }, { reason: 'userunknown', rule: 'phrase', matched: 'unknown user' }],
+    [{ text: '550 Unknown user', replyCode: 550, standalone: true }, { reason: 'userunknown', rule: 'phrase', matched: 'unknown user' , step: 'server words' }],
     // X-Unix: a local delivery program failed, unless its words name a firmer reason.
-    [{ text: 'temporary failure', status: '4.3.0', diagnosticType: 'x-unix' }, { reason: 'mailererror', rule: 'phrase', matched: 'x-unix (Diagnostic-Code type)' }],
-    [{ text: '451 4.0.0 Operating system error', status: '4.0.0', replyCode: 451, diagnosticType: 'x-unix' }, { reason: 'mailererror', rule: 'phrase', matched: 'x-unix (Diagnostic-Code type)' }],
-    [{ text: '/var/mail/bob: Disk quota exceeded', status: '4.3.0', diagnosticType: 'x-unix' }, { reason: 'mailboxfull', rule: 'phrase', matched: 'quota exceed' }],
+    [{ text: 'temporary failure', status: '4.3.0', diagnosticType: 'x-unix' }, { reason: 'mailererror', rule: 'phrase', matched: 'x-unix (Diagnostic-Code type)' , step: 'server words' }],
+    [{ text: '451 4.0.0 Operating system error', status: '4.0.0', replyCode: 451, diagnosticType: 'x-unix' }, { reason: 'mailererror', rule: 'phrase', matched: 'x-unix (Diagnostic-Code type)' , step: 'server words' }],
+    [{ text: '/var/mail/bob: Disk quota exceeded', status: '4.3.0', diagnosticType: 'x-unix' }, { reason: 'mailboxfull', rule: 'phrase', matched: 'quota exceed' , step: 'server words' }],
   ];
   for (const [input, expected] of cases) {
     test(`${expected.reason} by ${expected.rule}`, () => { assert.deepEqual(explainReason({ ...base, ...input }), expected); });
@@ -290,8 +290,9 @@ describe('isHardBounce', () => {
     ['hostunknown', 'permanent', true],
     ['hasmoved', 'permanent', true],
     ['notaccept', 'permanent', true],
-    // The class matters only for notaccept (DESIGN.md; Sisimai does the same).
-    ['userunknown', 'transient', true],
+    // A transient class is never hard (issue 11): the server asked for a retry, it did not say the address is dead.
+    ['userunknown', 'transient', false],
+    ['hostunknown', 'transient', false],
     ['hostunknown', null, true],
     ['notaccept', 'transient', false],
     ['notaccept', null, false],
@@ -306,6 +307,11 @@ describe('isHardBounce', () => {
   for (const [reason, statusClass, hard] of table) {
     test(`${reason} ${statusClass} → ${hard}`, () => { assert.equal(isHardBounce(reason, statusClass), hard); });
   }
+  test('a 4xx reply is not hard even under a 5.x.x status; a 5xx reply with no status is', () => {
+    assert.equal(isHardBounce('userunknown', 'permanent', 450), false);
+    assert.equal(isHardBounce('userunknown', 'permanent', 550), true);
+    assert.equal(isHardBounce('userunknown', null, 550), true);
+  });
 });
 
 describe('REASONS', () => {
@@ -318,7 +324,8 @@ describe('REASONS', () => {
     for (const rule of REASONS) assert.ok(ACTOR_IDS.includes(rule.actor), rule.id);
     const dir = join(ROOT, 'src', 'reasons');
     for (const file of readdirSync(dir)) {
-      if (['index.ts', 'classify.ts', 'rule.ts', 'find-phrase.ts'].includes(file)) continue;
+      // Reason files only: not the classifier's own modules, the README or the vocabulary/ folder.
+      if (!file.endsWith('.ts') || ['index.ts', 'classify.ts', 'rule.ts', 'find-phrase.ts', 'order.ts'].includes(file)) continue;
       const imports = [...readFileSync(join(dir, file), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]);
       assert.deepEqual(imports, ['./rule.js'], file);
     }
