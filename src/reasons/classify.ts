@@ -185,10 +185,14 @@ function byTheSteps(facts: Facts): ReasonEvidence {
     byVocabulary(facts, true) ??
     byWords(facts, 'phrases') ??
     byStatusCode(facts) ??
+    // A delay report is not a failure yet: once the precise phrases and codes
+    // had their say, it is one on its way to expiring, whatever the vaguer
+    // words say of why it waits (a greylisting or network note in a delay
+    // warning does not make it a rate limit or a network failure).
+    byDelay(facts) ??
     byVocabulary(facts) ??
     byEarlyCommand(facts) ??
     byHint(facts) ??
-    byDelay(facts) ??
     byStatusSubject(facts) ??
     byReplyCode(facts) ??
     byLateCommand(facts) ??
