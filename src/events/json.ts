@@ -1,7 +1,6 @@
 // Loose readers for JSON values of unknown shape, and the event input forms:
 // one JSON object, a JSON array, or NDJSON (one object per line).
 import type { JsonObject } from './types';
-import type { LogRecord } from '../logs/types';
 
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -39,24 +38,7 @@ export function withoutDiagnosticType(text: string): string {
   return m === null ? text.trim() : text.slice(m[0].length).trim();
 }
 
-/** A record with every field empty, for a reader to fill. */
-export function blankRecord(format: string): LogRecord {
-  return {
-    format,
-    line: null,
-    timestamp: null,
-    queueId: null,
-    recipient: null,
-    originalRecipient: null,
-    sender: null,
-    relay: null,
-    action: null,
-    status: null,
-    text: '',
-    command: null,
-    logStatus: null,
-  };
-}
+export { blankRecord } from '../logs/types';
 
 /**
  * The values of an event input: a JSON array's items, one object, or the

@@ -4,6 +4,7 @@
 // same delivery, "*>" delivery suppressed. Rejections at SMTP time carry no id:
 //   2026-12-04 10:00:01 H=(helo) [192.0.2.5] F=<s@example.org> [temporarily ]rejected RCPT <a@example.com>: text
 // Exim logging to syslog writes the same message after "host exim[pid]: ".
+import { blankRecord } from './types';
 import type { LogAction, LogReadOptions, LogReader, LogRecord } from './types';
 import { normaliseOffset, parseSyslog } from './syslog';
 import { addressValue, fieldValue, relayHost } from './fields';
@@ -43,21 +44,7 @@ function isRejection(message: string): boolean {
 }
 
 function blank(line: number, timestamp: string): LogRecord {
-  return {
-    format: 'exim-log',
-    line,
-    timestamp,
-    queueId: null,
-    recipient: null,
-    originalRecipient: null,
-    sender: null,
-    relay: null,
-    action: null,
-    status: null,
-    text: '',
-    command: null,
-    logStatus: null,
-  };
+  return blankRecord('exim-log', line, timestamp);
 }
 
 export const eximLog: LogReader = {

@@ -3,6 +3,7 @@
 //   SESSION mda delivery evpid=EVPID from=<…> to=<…> [rcpt=<…> ]user=… delay=… result=Ok stat=Delivered
 //   SESSION smtp failed-command command="RCPT TO:<…>" result="550 5.1.1 …"
 // result is Ok, TempFail, PermFail or Loop; the rest of OpenSMTPD's lines read as null.
+import { blankRecord } from './types';
 import type { LogAction, LogReader, LogRecord } from './types';
 import { parseSyslog } from './syslog';
 import { addressValue, fieldValue, relayHost } from './fields';
@@ -22,21 +23,7 @@ function isOpensmtpd(program: string): boolean {
 }
 
 function blank(line: number, timestamp: string): LogRecord {
-  return {
-    format: 'opensmtpd-log',
-    line,
-    timestamp,
-    queueId: null,
-    recipient: null,
-    originalRecipient: null,
-    sender: null,
-    relay: null,
-    action: null,
-    status: null,
-    text: '',
-    command: null,
-    logStatus: null,
-  };
+  return blankRecord('opensmtpd-log', line, timestamp);
 }
 
 export const opensmtpdLog: LogReader = {

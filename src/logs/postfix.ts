@@ -7,6 +7,7 @@
 //   NOQUEUE: reject: RCPT from [ip]:port: 550 5.7.1 …; from=<…>, to=<…>, proto=…, helo=<…> (postscreen)
 //   QUEUEID: from=<…>, status=expired, returned to sender                                 (qmgr)
 // Every other Postfix line (connect from, cleanup, qmgr's from=<…>, size=…) reads as null.
+import { blankRecord } from './types';
 import type { LogAction, LogReader, LogRecord } from './types';
 import { parseSyslog } from './syslog';
 import { addressValue, fieldStart, fieldValue, parenthesised, relayHost } from './fields';
@@ -46,21 +47,7 @@ function isPostfix(program: string): boolean {
 }
 
 function blank(format: string, line: number, timestamp: string, queueId: string | null): LogRecord {
-  return {
-    format,
-    line,
-    timestamp,
-    queueId,
-    recipient: null,
-    originalRecipient: null,
-    sender: null,
-    relay: null,
-    action: null,
-    status: null,
-    text: '',
-    command: null,
-    logStatus: null,
-  };
+  return blankRecord(format, line, timestamp, queueId);
 }
 
 export const postfixLog: LogReader = {

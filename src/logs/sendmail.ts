@@ -4,6 +4,7 @@
 //     pri=…, relay=mx.example.com. [192.0.2.10], dsn=5.1.1, [reply=550 5.1.1 …, ]stat=User unknown
 //   QUEUEID: ruleset=check_rcpt, arg1=<a@example.com>, relay=client [ip], reject=550 5.7.1 …
 // (reply= is written by 8.17 and later.) Other lines (from=…, DSN: …, "<a>... User unknown") read as null.
+import { blankRecord } from './types';
 import type { LogAction, LogReader, LogRecord } from './types';
 import type { SmtpCommand } from '../types';
 import { parseSyslog } from './syslog';
@@ -29,21 +30,7 @@ function isSendmail(program: string): boolean {
 }
 
 function blank(line: number, timestamp: string, queueId: string): LogRecord {
-  return {
-    format: 'sendmail-log',
-    line,
-    timestamp,
-    queueId,
-    recipient: null,
-    originalRecipient: null,
-    sender: null,
-    relay: null,
-    action: null,
-    status: null,
-    text: '',
-    command: null,
-    logStatus: null,
-  };
+  return blankRecord('sendmail-log', line, timestamp, queueId);
 }
 
 function actionOf(stat: string, dsn: string | null): LogAction | null {

@@ -66,3 +66,27 @@ export interface LogReadOptions {
    */
   referenceDate?: Date;
 }
+
+/** A record with every field empty but those given, for a reader to fill. */
+export function blankRecord(
+  format: string,
+  line: number | null = null,
+  timestamp: string | null = null,
+  queueId: string | null = null,
+): LogRecord {
+  return {
+    format,
+    line,
+    timestamp,
+    queueId,
+    recipient: null,
+    originalRecipient: null,
+    sender: null,
+    relay: null,
+    action: null,
+    status: null,
+    text: '',
+    command: null,
+    logStatus: null,
+  };
+}
