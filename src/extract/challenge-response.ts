@@ -1,7 +1,8 @@
 import type { BounceEmail, Candidate, Extractor } from '../types';
 import { looksLikeBounce } from '../email/looks-like-bounce';
 import { foldSpaces } from '../text/fold-spaces';
-import { MAX_AUTOREPLY_QUOTE, MAX_NOTICE_CHARS } from '../limits';
+import { replyQuote } from './shared/reply-quote';
+import { MAX_NOTICE_CHARS } from '../limits';
 import { excludedAddresses, isRecipient, recipientIn } from './shared/recipients';
 import { findAddresses } from '../text/addresses';
 
@@ -34,16 +35,6 @@ export function isChallenge(email: BounceEmail): boolean {
   return HELD.test(foldSpaces(head)) && CONFIRM.test(head);
 }
 
-/** The subject and the first paragraph, on one line. */
-function quoteOf(email: BounceEmail): string {
-  const first = email.text
-    .slice(0, MAX_AUTOREPLY_QUOTE * 4)
-    .split(/\n[ \t]*\n/)
-    .map((p) => foldSpaces(p).trim())
-    .find((p) => p !== '');
-  const text = [foldSpaces(email.subject).trim(), first ?? ''].filter((s) => s !== '').join(': ');
-  return text.length > MAX_AUTOREPLY_QUOTE ? `${text.slice(0, MAX_AUTOREPLY_QUOTE)}…` : text;
-}
 
 export const challengeResponse: Extractor = {
   id: 'challenge',
@@ -59,7 +50,7 @@ export const challengeResponse: Extractor = {
       recipient: named ?? from ?? null,
       action: 'delayed',
       statusField: null,
-      diagnostic: quoteOf(email),
+      diagnostic: replyQuote(email),
       remoteMta: null,
       command: null,
       format: 'challenge',

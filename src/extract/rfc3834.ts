@@ -2,8 +2,7 @@ import type { BounceEmail, Candidate, Extractor } from '../types';
 import { header } from '../email/parse-email';
 import { looksLikeBounce } from '../email/looks-like-bounce';
 import { findAddresses, isSystemAddress } from '../text/addresses';
-import { foldSpaces } from '../text/fold-spaces';
-import { MAX_AUTOREPLY_QUOTE } from '../limits';
+import { replyQuote } from './shared/reply-quote';
 import { isChallenge } from './challenge-response';
 
 // Automatic replies (RFC 3834): out-of-office and vacation notes. The message
@@ -18,7 +17,7 @@ import { isChallenge } from './challenge-response';
 // anything that looks like a bounce is left to the bounce readers, and this
 // reader comes after all of them.
 
-// Guard (src/limits.ts MAX_AUTOREPLY_QUOTE): characters of an auto-reply (RFC 3834) quoted as its diagnostic.
+// Guard (src/limits.ts MAX_AUTOREPLY_QUOTE, applied in shared/reply-quote.ts): characters of an auto-reply (RFC 3834) quoted as its diagnostic.
 
 const AUTO_HEADERS = ['x-autoreply', 'x-autorespond', 'x-auto-reply', 'x-autoresponder'];
 
@@ -52,17 +51,6 @@ function isAutoReply(email: BounceEmail): boolean {
   return hasReplyHeader(email) && !FAILURE_SUBJECT.test(email.subject);
 }
 
-/** The first words of the reply, on one line. */
-function quoteOf(email: BounceEmail): string {
-  const first = email.text
-    .slice(0, MAX_AUTOREPLY_QUOTE * 4)
-    .split(/\n[ \t]*\n/)
-    .map((p) => foldSpaces(p).trim())
-    .find((p) => p !== '');
-  const subject = foldSpaces(email.subject).trim();
-  const text = [subject, first ?? ''].filter((s) => s !== '').join(': ');
-  return text.length > MAX_AUTOREPLY_QUOTE ? `${text.slice(0, MAX_AUTOREPLY_QUOTE)}…` : text;
-}
 
 export const rfc3834: Extractor = {
   id: 'rfc3834',
@@ -74,7 +62,7 @@ export const rfc3834: Extractor = {
       recipient: who,
       action: null,
       statusField: null,
-      diagnostic: quoteOf(email),
+      diagnostic: replyQuote(email),
       remoteMta: null,
       command: null,
       format: 'rfc3834',
