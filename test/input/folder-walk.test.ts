@@ -4,20 +4,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readArgument, type InputItem } from '../../src/input/read-input';
+import { readItems, itemSummary } from '../helpers/inputs';
 
 const BOUNCE = readFileSync(join(__dirname, '..', 'fixtures', 'aol-dsn.eml'));
-const noStdin = { stdin: (): AsyncIterable<Buffer> => [] as unknown as AsyncIterable<Buffer> };
-
-async function items(arg: string): Promise<InputItem[]> {
-  const out: InputItem[] = [];
-  for await (const item of readArgument(arg, noStdin)) out.push(item);
-  return out;
-}
-
-function summary(list: InputItem[], dir: string): string[] {
-  return list.map((i) => `${i.kind} ${i.name.slice(dir.length + 1)}${i.kind === 'skipped' ? `: ${i.reason}` : ''}`);
-}
 
 // Issue 15, item 8: a link to a FIFO in a folder was opened, and opening a FIFO
 // waits for a writer: the batch hung. (The timeout only turns a hang into a failure.)
@@ -33,7 +22,7 @@ test('folder walk: links to a FIFO, a FIFO and a link to a folder are skipped an
   symlinkSync(join(dir, 'a.eml'), join(dir, 'c-link-to-file'));
   mkdirSync(join(dir, 'sub'));
   symlinkSync(join(dir, 'sub'), join(dir, 'd-link-to-folder'));
-  assert.deepEqual(summary(await items(dir), dir), [
+  assert.deepEqual(itemSummary(await readItems(dir), dir), [
     'data a.eml',
     'skipped b-link-to-fifo: not a regular file (a FIFO)',
     'data c-link-to-file',

@@ -4,15 +4,8 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { readArgument, type InputItem } from '../../src/input/read-input';
+import { readItems } from '../helpers/inputs';
 
-const noStdin = { stdin: (): AsyncIterable<Buffer> => [] as unknown as AsyncIterable<Buffer> };
-
-async function items(path: string): Promise<InputItem[]> {
-  const out: InputItem[] = [];
-  for await (const item of readArgument(path, noStdin)) out.push(item);
-  return out;
-}
 
 // Issue 15, item 10: a cut .gz gave only the error, and the messages read whole before the damage were lost.
 test('a cut .gz mbox gives the messages that came whole before the damage, then the error', async () => {
@@ -24,7 +17,7 @@ test('a cut .gz mbox gives the messages that came whole before the damage, then 
   const dir = mkdtempSync(join(tmpdir(), 'wb-gz-'));
   const path = join(dir, 'cut.mbox.gz');
   writeFileSync(path, packed.subarray(0, Math.floor(packed.length * 0.9)));
-  const got = await items(path);
+  const got = await readItems(path);
   const last = got.at(-1);
   assert.ok(last?.kind === 'error' && last.error.includes('unexpected end of file'), JSON.stringify(last));
   const data = got.filter((i) => i.kind === 'data');
