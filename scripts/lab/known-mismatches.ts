@@ -17,10 +17,4 @@ export interface KnownMismatch {
   got: Partial<Pick<ExpectedDiagnosis, Field>>;
 }
 
-export const KNOWN_MISMATCHES: Record<string, KnownMismatch> = {
-  'exim/unknown-local-user': {
-    why: 'Exim says only "Unrouteable address" (5.0.0), as for a domain that does not exist: read as hostunknown (hard, as it should be), not userunknown',
-    fault: 'classifier',
-    got: { reason: 'hostunknown' },
-  },
-};
+export const KNOWN_MISMATCHES: Record<string, KnownMismatch> = {};

@@ -36,6 +36,40 @@ function isStandalone(format: string): boolean {
   return format === 'argv' || format === 'line' || format === 'log-line' || format.endsWith('-log') || format === 'exchange-csv';
 }
 
+/**
+ * Whether an address's domain is the reporting server's own: the server's host
+ * name is that domain or a host under it (mx.example.org reports for
+ * user@example.org). A host given as an IP address or without a dot is never
+ * taken as a domain.
+ */
+export function isOwnDomain(recipient: string | null, reportingMta: string | null | undefined): boolean {
+  if (recipient === null || reportingMta == null) return false;
+  const at = recipient.lastIndexOf('@');
+  if (at === -1) return false;
+  const domain = recipient.slice(at + 1).toLowerCase().replace(/\.$/, '');
+  const host = reportingMta.toLowerCase().replace(/\.$/, '');
+  if (!domain.includes('.') || !host.includes('.') || /^[\d.]+$/.test(host) || host.includes(':')) return false;
+  return host === domain || host.endsWith(`.${domain}`);
+}
+
+/**
+ * Exim writes "Unrouteable address" when none of its routers takes an address.
+ * For a domain the server does not hold, that is a domain with no DNS records;
+ * for the server's own domain it is a local part no router knows: with Debian's
+ * default configuration, an unknown local user gets exactly these words
+ * (exim4 4.96, src/route.c; made in the lab, test/fixtures/lab/exim/). So the
+ * words name hostunknown unless the recipient's domain is the reporting
+ * server's own.
+ */
+function ownDomainUnrouteable(c: Candidate, found: ReasonEvidence): boolean {
+  return (
+    found.reason === 'hostunknown' &&
+    found.rule === 'phrase' &&
+    found.matched === 'unrouteable address' &&
+    isOwnDomain(c.recipient, c.reportingMta)
+  );
+}
+
 /** The reason for a candidate whose status and reply code are known. */
 export function chooseReason(c: Candidate, status: string | null, replyCode: number | null, source: string): ReasonFound {
   if (c.reason !== undefined) {
@@ -62,5 +96,10 @@ export function chooseReason(c: Candidate, status: string | null, replyCode: num
     input: found.rule === 'phrase' ? found.matched : null,
     note: `${found.rule} rule: ${reasonNote(found)}${found.step === undefined ? '' : ` [decided by: ${found.step}]`}${found.source === undefined ? '' : ` (written by ${found.source})`}`,
   };
+  if (ownDomainUnrouteable(c, found)) {
+    const local: ReasonEvidence = { ...found, reason: 'userunknown' };
+    evidence.note += `; but ${c.recipient ?? ''} is in the reporting server's own domain (${c.reportingMta ?? ''}), where no router taking the address means no such local user: userunknown`;
+    return { reason: 'userunknown', found: local, evidence: [evidence] };
+  }
   return { reason: found.reason, found, evidence: [evidence] };
 }

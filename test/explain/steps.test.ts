@@ -105,3 +105,39 @@ test('the evidence lists the steps in order: input, codes, class, reason, overri
   assert.equal(order.at(-1), 'warning');
   assert.ok(d.warnings.length > 0);
 });
+
+// Exim's "Unrouteable address" (5.0.0) is written both when a domain has no DNS
+// records and when no router knows a local part of the server's own domain.
+const UNROUTEABLE: [string, string | null, string][] = [
+  ['nobody@example.org', 'mx.example.org', 'userunknown'],
+  ['nobody@example.org', 'example.org', 'userunknown'],
+  ['nobody@Example.ORG', 'MX1.example.org.', 'userunknown'],
+  ['nobody@nx.example.net', 'mx.example.org', 'hostunknown'],
+  ['nobody@example.org', 'mx.example.org.example.net', 'hostunknown'],
+  ['nobody@sub.example.org', 'mx.example.org', 'hostunknown'],
+  ['nobody@example.org', null, 'hostunknown'],
+  ['nobody@example.org', '192.0.2.25', 'hostunknown'],
+  ['nobody@org', 'mx.org', 'hostunknown'],
+];
+
+for (const [recipient, reportingMta, reason] of UNROUTEABLE) {
+  test(`reason step: "Unrouteable address" for ${recipient} reported by ${String(reportingMta)} → ${reason}`, () => {
+    const c = candidate('This is a permanent error. The following address(es) failed: Unrouteable address', {
+      recipient,
+      reportingMta,
+      statusField: '5.0.0',
+      action: 'failed',
+      format: 'rfc3464',
+    });
+    const d = explainCandidate(c);
+    assert.equal(d.reason, reason);
+    assert.equal(d.hardBounce, true);
+    const note = (d.evidence ?? []).find((e) => e.about === 'reason')?.note ?? '';
+    assert.equal(note.includes("reporting server's own domain"), reason === 'userunknown');
+  });
+}
+
+test('reason step: the own-domain reading changes only the Unrouteable words, not another hostunknown phrase', () => {
+  const c = candidate('550 5.1.2 Host unknown', { recipient: 'nobody@example.org', reportingMta: 'mx.example.org', format: 'rfc3464' });
+  assert.equal(explainCandidate(c).reason, 'hostunknown');
+});

@@ -9,7 +9,7 @@ export const EXIM: readonly VocabularyEntry[] = [
   entry('all relevant mx records point to non-existent hosts', 'hostunknown', 'dnslookup router: every MX names a host with no address', 'exim: src/routers/dnslookup.c'),
   entry('all mxs point to missing a records', 'hostunknown', 'dnslookup router with fail_defer_domains: "missing MX, or all MXs point to missing A records"', 'exim: src/routers/dnslookup.c'),
   entry('an mx or srv record indicated no smtp service', 'notaccept', 'dnslookup router: a null MX / "." SRV target says the domain takes no mail', 'exim: src/routers/dnslookup.c'),
-  entry('unrouteable address', 'hostunknown', 'no router accepted the address; with the default routers, a domain that does not resolve', 'exim: src/route.c'),
+  entry('unrouteable address', 'hostunknown', 'no router accepted the address; with the default routers, a domain that does not resolve (for the reporting server\'s own domain, an unknown local user: see explain/reason.ts)', 'exim: src/route.c'),
   entry('host lookup did not complete', 'networkerror', 'dnslookup router: DNS gave no definite answer', 'exim: src/routers/dnslookup.c'),
   entry('retry timeout exceeded', 'expired', 'the retry rules gave up on an address that kept failing temporarily', 'exim: src/retry.c'),
   entry('have been failing for a long time', 'expired', 'smtp transport: "all hosts for <domain> have been failing for a long time (and retry time not reached)"', 'exim: src/transports/smtp.c'),
