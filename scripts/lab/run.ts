@@ -371,13 +371,15 @@ async function inner(): Promise<number> {
 }
 
 /**
- * The notice a scenario keeps: the first one, or the first final one: a report
+ * The notice a scenario keeps: the first one; the first final one: a report
  * with no "Action: delayed" line, or one whose status is x.4.7 (delivery time
- * expired; OpenSMTPD 6.8 marks its expiry report "Action: delayed").
+ * expired; OpenSMTPD 6.8 marks its expiry report "Action: delayed"); or the
+ * first warning: a report that is not final.
  */
-function pickNotice(pick: 'first' | 'final', got: Notice[]): Notice | undefined {
+function pickNotice(pick: 'first' | 'final' | 'warning', got: Notice[]): Notice | undefined {
   if (pick === 'first') return got[0];
-  return got.find((n) => !/^Action:\s*delayed/im.test(n.msg.data) || /^Status:\s*[45]\.4\.7\b/im.test(n.msg.data));
+  const final = (n: Notice): boolean => !/^Action:\s*delayed/im.test(n.msg.data) || /^Status:\s*[45]\.4\.7\b/im.test(n.msg.data);
+  return got.find((n) => final(n) === (pick === 'final'));
 }
 
 /** The lines of a bounce from its Subject on, at most 45: enough to see why it was read as it was. */
