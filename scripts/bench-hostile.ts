@@ -21,6 +21,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagnose, diagnoseSync } from '../src/pipeline/diagnose';
+import { lightDeclineReason } from '../src/email/light';
 import { renderJson } from '../src/render/json';
 import { readArgumentBatches } from '../src/input/read-input';
 import { main as cliMain } from '../src/cli/main';
@@ -305,6 +306,12 @@ async function fallbackBench(dir: string): Promise<void> {
     group.seconds += seconds;
     if (quick === null) declined.push(f);
   }
+  const reasons = new Map<string, string[]>();
+  for (const f of declined) {
+    // The reason is read again from the file's bytes (diagnose may have cleaned them first: a BOM, CR-only lines).
+    const reason = lightDeclineReason(readFileSync(join(dir, f))) ?? 'read when given the raw bytes';
+    reasons.set(reason, [...(reasons.get(reason) ?? []), f]);
+  }
   console.log(`\nreader per message, ${dir} | messages | share | ms per message | share of the time`);
   const total = groups.light.seconds + groups.mailparser.seconds;
   for (const [name, g] of Object.entries(groups)) {
@@ -314,6 +321,10 @@ async function fallbackBench(dir: string): Promise<void> {
   for (const f of declined) {
     const kind = f.replace(/-?\d*\.eml$/, '');
     prefixes.set(kind, (prefixes.get(kind) ?? 0) + 1);
+  }
+  console.log('why declined | messages | files');
+  for (const [reason, names] of [...reasons].sort((a, b) => b[1].length - a[1].length)) {
+    console.log(`${reason} | ${names.length} | ${names.slice(0, 4).join(' ')}${names.length > 4 ? ' …' : ''}`);
   }
   console.log(`declined, by file name prefix: ${[...prefixes].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}`);
 }

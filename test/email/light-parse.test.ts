@@ -52,7 +52,10 @@ const PARITY_CASES: Record<string, 'same' | 'declined'> = {
   'forwarded-bounce.eml': 'declined', // message/rfc822 holding a multipart/report
   'base64-utf8-notice-crlf.eml': 'same', // base64 UTF-8 text, CRLF
   'qp-latin1-notice.eml': 'same', // quoted-printable ISO-8859-1, 8bit windows-1252, Latin-1 encoded words
-  'iso-2022-jp-notice.eml': 'declined', // ISO-2022-JP text and encoded word
+  'iso-2022-jp-notice.eml': 'same', // ISO-2022-JP text (7bit) and encoded word
+  'iso-2022-jp-base64-notice.eml': 'same', // ISO-2022-JP text in base64, adjacent encoded words joined, encoded From name, CRLF
+  'utf-7-notice-crlf.eml': 'same', // text in charset=unicode-1-1-utf-7, read as UTF-8 (as mailparser does), CRLF
+  'iso-8859-15-notice.eml': 'same', // quoted-printable ISO-8859-15 text and encoded word
   'koi8-r-notice.eml': 'declined', // KOI8-R text and encoded word
   'encoded-words.eml': 'same', // RFC 2047: UTF-8 B and Q, adjacent words, Latin-1 after a comment
   'folded-headers.eml': 'same', // folded From, Subject, Content-Type (boundary on a continuation line)
@@ -107,7 +110,14 @@ const CASES: [string, string, 'same' | 'declined'][] = [
   ['adjacent B words joined', message('Subject: =?UTF-8?B?Y2Fm?= =?UTF-8?B?w6k=?=', 'x\n'), 'same'],
   ['Latin-1 word subject', message('Subject: =?iso-8859-1?q?=E9t=E9_=80?=', 'x\n'), 'same'],
   ['raw UTF-8 subject', message('Subject: café', 'x\n'), 'same'],
-  ['ISO-2022-JP subject', message('Subject: =?iso-2022-jp?B?GyRCJUYlOSVIGyhC?=', 'x\n'), 'declined'],
+  ['ISO-2022-JP subject', message('Subject: =?iso-2022-jp?B?GyRCJUYlOSVIGyhC?=', 'x\n'), 'same'],
+  ['ISO-2022-JP subject in JIS-Roman', message('Subject: =?iso-2022-jp?B?GyhKXBsoQg==?=', 'x\n'), 'declined'],
+  ['ISO-2022-JP text', message('Content-Type: text/plain; charset=ISO-2022-JP', '\x1b$B%F%9%H\x1b(B 550\n'), 'same'],
+  ['ISO-2022-JP text with a line break in JIS X 0208', message('Content-Type: text/plain; charset=ISO-2022-JP', '\x1b$B%F\n%9\x1b(B\n'), 'declined'],
+  ['UTF-7 subject, read as UTF-8', message('Subject: =?utf-7?Q?caf+AOk-?=', 'x\n'), 'same'],
+  ['UTF-7 text, read as UTF-8', message('Content-Type: text/plain; charset="UTF-7"', 'A+ADw-b+AD4- caf\xc3\xa9\n'), 'same'],
+  ['ISO-8859-15 text', message('Content-Type: text/plain; charset=ISO-8859-15', '\xa4 \xa6 \xbe \xe9\n'), 'same'],
+  ['latin9 text (windows-1254 to libmime)', message('Content-Type: text/plain; charset=latin9', '\xa4\n'), 'declined'],
   ['From: bare address', message('From: postmaster@example.net', 'x\n'), 'same'],
   ['From: name and address', message('From: Mail Delivery Subsystem <mailer-daemon@example.net>', 'x\n'), 'same'],
   ['From: quoted name with comma', message('From: "Postmaster, Example" <pm@example.net>', 'x\n'), 'same'],

@@ -30,7 +30,7 @@
 // header-params.ts), part-content.ts decodes what is kept (transfer-encoding.ts,
 // flowed.ts, charsets.ts), subject.ts and from.ts read the top-level headers
 // (encoded-words.ts); a step that meets a shape it does not follow calls
-// decline() (decline.ts). This file puts the message together.
+// decline(reason) (decline.ts). This file puts the message together.
 import type { BounceEmail } from '../../types';
 import { finishEmail, isEmbeddedReport, type PartView } from '../finish-email';
 import { decline, DECLINED } from './decline';
@@ -52,12 +52,17 @@ export function lightParse(raw: Buffer | string): BounceEmail | null {
   }
 }
 
+/** Why the light reader leaves a message to mailparser, or null when it reads it (for the benches). */
+export function lightDeclineReason(raw: Buffer | string): string | null {
+  return lightParse(raw) === null ? DECLINED.reason : null;
+}
+
 const TEXT_TYPES = new Set(['text/plain', 'text/html']);
 
 function readMessage(buf: Buffer, raw: Buffer | string): BounceEmail {
   const parts = splitParts(buf);
   const root = parts[0];
-  if (root === undefined) decline();
+  if (root === undefined) decline('no part');
   const attachments: PartView[] = [];
   const texts: string[] = [];
   const htmlParts: { part: Part; inAlternative: boolean }[] = [];
@@ -66,11 +71,11 @@ function readMessage(buf: Buffer, raw: Buffer | string): BounceEmail {
     if (part.multipart) continue;
     const type = part.contentType;
     const disposition = part.disposition;
-    if (disposition !== '' && disposition !== 'attachment' && disposition !== 'inline') decline();
+    if (disposition !== '' && disposition !== 'attachment' && disposition !== 'inline') decline(`disposition ${disposition}`);
     const inline = TEXT_TYPES.has(type) && (disposition === '' || disposition === 'inline');
     if (!inline) {
       // mailparser renames application/octet-stream after the file's extension.
-      if (type === 'application/octet-stream' && part.hasFilename) decline();
+      if (type === 'application/octet-stream' && part.hasFilename) decline('octet-stream with a file name');
       attachments.push(partView(buf, part));
       continue;
     }
@@ -86,11 +91,11 @@ function readMessage(buf: Buffer, raw: Buffer | string): BounceEmail {
   // alternative of one), or is the whole message: html-to-text is not followed here.
   for (const { part, inAlternative } of htmlParts) {
     const converted = (!inAlternative && hasText) || (part.parent === null && !hasText);
-    if (converted && part.bodyEnd > part.bodyStart) decline();
+    if (converted && part.bodyEnd > part.bodyStart) decline('HTML to text');
   }
   const hasDsn = attachments.some((a) => a.contentType === 'message/delivery-status' || a.contentType === 'message/global-delivery-status');
   // A forwarded bounce: mailparser reads the inner message again (parse-email.ts).
-  if (!hasDsn && attachments.some(isEmbeddedReport)) decline();
+  if (!hasDsn && attachments.some(isEmbeddedReport)) decline('forwarded bounce');
   return finishEmail(
     {
       headerLines: root.lines,
