@@ -120,12 +120,35 @@ test('ISO-2022-JP: the shapes the two decoders read differently decline', () => 
     ['JIS X 0212', [0x1b, 0x24, 0x28, 0x44, 0x30, 0x21, ...ESC_ASCII]],
     ['a line break inside JIS X 0208', [0x1b, 0x24, 0x42, 0x30, 0x21, 0x0a, 0x30, 0x21, ...ESC_ASCII]],
     ['an 8-bit byte', [0x41, 0xe9, 0x41]],
+    ['UTF-8 beside an escape sequence', [0xc3, 0xa9, 0x1b, 0x24, 0x42, 0x30, 0x21, ...ESC_ASCII]],
     ['half a JIS X 0208 code', [0x1b, 0x24, 0x42, 0x30, ...ESC_ASCII]],
     ['a NEC sign decoded as "?" by encoding-japanese', [0x1b, 0x24, 0x42, 0x2d, 0x70, ...ESC_ASCII]],
   ] as const) {
     const text = jis(...bytes);
     assert.notEqual(libmime.decodeWords(text), '', name);
     assert.equal(light(() => decodeWords(text)), null, name);
+  }
+});
+
+test('ISO-2022-JP without escape sequences: well-formed UTF-8 decodes as mailparser decodes it, other 8-bit bytes decline', () => {
+  let seed = 1205;
+  const random = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  // Code point ranges: controls, ASCII, Latin, the rest of the BMP (no surrogates), BOM and non-characters, astral planes.
+  const ranges = [[0x00, 0x1a], [0x1c, 0x7f], [0x80, 0x7ff], [0x800, 0xd7ff], [0xe000, 0xffff], [0x10000, 0x10ffff]] as const;
+  for (let n = 0; n < 5000; n++) {
+    let text = '';
+    for (let k = random(8); k >= 0; k--) {
+      const [low, high] = ranges[random(ranges.length)] ?? [0x41, 0x41];
+      text += String.fromCodePoint(low + random(high - low + 1));
+    }
+    const encoded = word('ISO-2022-JP', Buffer.from(text));
+    assert.equal(light(() => decodeWords(encoded)), libmime.decodeWords(encoded), JSON.stringify(text));
+  }
+  for (const bytes of [[0x41, 0xe9, 0x41], [0x82, 0xa0], [0xc3], [0xed, 0xa0, 0x80]]) {
+    assert.equal(light(() => decodeWords(jis(...bytes))), null, Buffer.from(bytes).toString('hex'));
   }
 });
 

@@ -114,6 +114,8 @@ const CASES: [string, string, 'same' | 'declined'][] = [
   ['ISO-2022-JP subject in JIS-Roman', message('Subject: =?iso-2022-jp?B?GyhKXBsoQg==?=', 'x\n'), 'declined'],
   ['ISO-2022-JP text', message('Content-Type: text/plain; charset=ISO-2022-JP', '\x1b$B%F%9%H\x1b(B 550\n'), 'same'],
   ['ISO-2022-JP text with a line break in JIS X 0208', message('Content-Type: text/plain; charset=ISO-2022-JP', '\x1b$B%F\n%9\x1b(B\n'), 'declined'],
+  ['UTF-8 text labelled ISO-2022-JP', message('Content-Type: text/plain; charset="ISO-2022-JP"', '\xe5\xae\x9b\xe5\x85\x88 550\n'), 'same'],
+  ['Shift_JIS text labelled ISO-2022-JP', message('Content-Type: text/plain; charset="ISO-2022-JP"', '\x88\xb6\x90\xe6 550\n'), 'declined'],
   ['UTF-7 subject, read as UTF-8', message('Subject: =?utf-7?Q?caf+AOk-?=', 'x\n'), 'same'],
   ['UTF-7 text, read as UTF-8', message('Content-Type: text/plain; charset="UTF-7"', 'A+ADw-b+AD4- caf\xc3\xa9\n'), 'same'],
   ['ISO-8859-15 text', message('Content-Type: text/plain; charset=ISO-8859-15', '\xa4 \xa6 \xbe \xe9\n'), 'same'],

@@ -8,7 +8,9 @@
 //   ISO-8859-15      Latin-1 with eight letters and signs changed
 //   ISO-2022-JP      the JIS X 0208 text of Japanese mail, through Node's
 //                    TextDecoder, for the shapes where it and libmime's decoder
-//                    (encoding-japanese) agree
+//                    (encoding-japanese) agree; without escape sequences, as
+//                    UTF-8 when it is well formed
+import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { decline } from './decline';
 
@@ -64,6 +66,12 @@ let jisDecoder: TextDecoder | undefined;
  * "ESC $ B…"); the first of the two switches nothing, so it is dropped.
  */
 function decodeIso2022Jp(bytes: Buffer): string {
+  if (!bytes.includes(ESC)) {
+    // No escape sequence: encoding-japanese hands the bytes to its UTF-8
+    // decoder, which reads well-formed UTF-8 as UTF-8 (mail labelled
+    // ISO-2022-JP but written in UTF-8); anything else declines.
+    return isUtf8(bytes) ? bytes.toString('utf8') : decline('ISO-2022-JP: 8-bit bytes that are not UTF-8');
+  }
   let mode: 'ascii' | 'jis' | 'kana' = 'ascii';
   // Where the escape sequences that switch nothing start.
   const unused: number[] = [];

@@ -13,13 +13,16 @@
 // again before moving it.
 //
 // Handled: header blocks with folding; RFC 2047 encoded words in Subject and
-// From for UTF-8 and the Latin-1 family; multipart/* split by boundary, nested
-// up to LIGHT_MAX_DEPTH; text parts in 7bit, 8bit, quoted-printable or base64,
-// in UTF-8, US-ASCII, ISO-8859-1 or windows-1252, format=flowed included;
+// From; multipart/* split by boundary, nested up to LIGHT_MAX_DEPTH; text
+// parts in 7bit, 8bit, quoted-printable or base64, format=flowed included;
+// text and encoded words in UTF-8, US-ASCII, ISO-8859-1, windows-1252,
+// ISO-8859-15, ISO-2022-JP or UTF-7 (which mailparser reads as UTF-8), see
+// charsets.ts;
 // message/delivery-status, message/global-delivery-status, text/rfc822-headers,
 // message/feedback-report; message/rfc822 (only its header block is read, the
 // returned body is never decoded); any other part is skipped without decoding.
-// Declined (null): other charsets, HTML that mailparser would turn into text,
+// Declined (null): other charsets (and ISO-2022-JP text that is not clean
+// 7-bit JIS), HTML that mailparser would turn into text,
 // comments or RFC 2231 in MIME parameters, parts with no blank line after their
 // headers, odd dispositions, a forwarded bounce (message/rfc822 holding a
 // multipart/report), malformed base64, and any of the LIGHT_MAX_* limits
