@@ -49,7 +49,8 @@ const PARITY_CASES: Record<string, 'same' | 'declined'> = {
   'postfix-report-lf.eml': 'same', // multipart/report, delivery-status, text/rfc822-headers, LF
   'sendmail-report-crlf-rfc822.eml': 'same', // CRLF, a part with no headers, returned message/rfc822
   'returned-multipart-message.eml': 'same', // nested multipart/alternative, message/rfc822 holding a multipart
-  'forwarded-bounce.eml': 'declined', // message/rfc822 holding a multipart/report
+  'forwarded-bounce.eml': 'same', // message/rfc822 holding a multipart/report: its delivery status is read
+  'forwarded-report-relay.eml': 'same', // a filter's notice holding a Sendmail report, which holds the returned message; ISO-2022-JP words
   'base64-utf8-notice-crlf.eml': 'same', // base64 UTF-8 text, CRLF
   'qp-latin1-notice.eml': 'same', // quoted-printable ISO-8859-1, 8bit windows-1252, Latin-1 encoded words
   'iso-2022-jp-notice.eml': 'same', // ISO-2022-JP text (7bit) and encoded word
@@ -150,7 +151,11 @@ const CASES: [string, string, 'same' | 'declined'][] = [
   ['a comment in Content-Type', message('Content-Type: text/plain (comment)', 'x\n'), 'declined'],
   ['RFC 2231 parameter', message("Content-Type: text/plain; charset*=utf-8''x", 'x\n'), 'declined'],
   ['boundary parameter matching nothing', report('--other\nContent-Type: text/plain\n\nNotice.\n--other--\n'), 'same'],
-  ['forwarded bounce', message('From: relay@example.net\nContent-Type: multipart/mixed; boundary=b1', `--b1\nContent-Type: message/rfc822\n\nContent-Type: multipart/report; boundary=b2\n\n--b2\n${DSN}--b2--\n--b1--\n`), 'declined'],
+  ['forwarded bounce', message('From: relay@example.net\nContent-Type: multipart/mixed; boundary=b1', `--b1\nContent-Type: message/rfc822\n\nContent-Type: multipart/report; boundary=b2\n\n--b2\n${DSN}--b2--\n--b1--\n`), 'same'],
+  ['forwarded bounce, CRLF, no closing delimiters', crlf(message('From: relay@example.net\nContent-Type: multipart/mixed; boundary=b1', `--b1\nContent-Type: message/rfc822\n\nContent-Type: multipart/report; boundary=b2\n\n--b2\n${DSN}`)), 'same'],
+  ['forwarded bounce after a returned message', message('From: relay@example.net\nContent-Type: multipart/mixed; boundary=b1', `--b1\nContent-Type: message/rfc822\n\nSubject: not a report\n\nx\n--b1\nContent-Type: message/rfc822\n\nContent-Type: multipart/report; boundary=b2\n\n--b2\n${DSN}--b2--\n--b1--\n`), 'same'],
+  ['forwarded bounce holding a KOI8-R notice', message('From: relay@example.net\nContent-Type: multipart/mixed; boundary=b1', `--b1\nContent-Type: message/rfc822\n\nContent-Type: multipart/report; boundary=b2\n\n--b2\nContent-Type: text/plain; charset=koi8-r\n\nx\n--b2\n${DSN}--b2--\n--b1--\n`), 'declined'],
+  ['forwarded bounce in base64', message('From: relay@example.net\nContent-Type: multipart/mixed; boundary=b1', `--b1\nContent-Type: message/rfc822\nContent-Transfer-Encoding: base64\n\n${Buffer.from(`Content-Type: multipart/report; boundary=b2\n\n--b2\n${DSN}--b2--\n`).toString('base64')}\n--b1--\n`), 'declined'],
   ['octet-stream named .txt', report('--b1\nContent-Type: application/octet-stream; name="a.txt"\n\nx\n--b1--\n'), 'declined'],
   ['a line starting with CR and a delimiter', report('--b1\nContent-Type: text/plain\n\nx\n\r--b1--\n'), 'declined'],
   ['mbox From_ line first', `From MAILER-DAEMON Mon Nov 16 10:02:11 2026\n${message('From: a@example.com\nSubject: x', 'y\n')}`, 'same'],

@@ -24,9 +24,9 @@
 // Declined (null): other charsets (and ISO-2022-JP text that is not clean
 // 7-bit JIS), HTML that mailparser would turn into text,
 // comments or RFC 2231 in MIME parameters, parts with no blank line after their
-// headers, odd dispositions, a forwarded bounce (message/rfc822 holding a
-// multipart/report), malformed base64, and any of the LIGHT_MAX_* limits
-// (src/limits.ts).
+// headers, odd dispositions, malformed base64, and any of the LIGHT_MAX_*
+// limits (src/limits.ts). A forwarded bounce (message/rfc822 holding a
+// report) is read one level deep, as parse-email.ts has mailparser read it.
 //
 // The steps, one module each: split-parts.ts walks the MIME tree (part.ts is
 // its node), part-headers.ts reads each part's header block (header-lines.ts,
@@ -40,6 +40,7 @@ import { decline, DECLINED } from './decline';
 import { fromOf } from './from';
 import type { Part } from './part';
 import { partView, textContentOf } from './part-content';
+import { transferDecode } from './transfer-encoding';
 import { splitParts } from './split-parts';
 import { subjectOf } from './subject';
 import { decodeWords } from './encoded-words';
@@ -62,11 +63,23 @@ export function lightDeclineReason(raw: Buffer | string): string | null {
 
 const TEXT_TYPES = new Set(['text/plain', 'text/html']);
 
-function readMessage(buf: Buffer, raw: Buffer | string): BounceEmail {
+const DSN_TYPES = new Set(['message/delivery-status', 'message/global-delivery-status']);
+
+/** A message's leaf parts as mailparser sorts them: the text of its inline text parts, and its attachments. */
+interface ReadParts {
+  root: Part;
+  texts: string[];
+  attachments: PartView[];
+  /** The part of each attachment, in the same order. */
+  attachmentParts: Part[];
+}
+
+function readParts(buf: Buffer): ReadParts {
   const parts = splitParts(buf);
   const root = parts[0];
   if (root === undefined) decline('no part');
   const attachments: PartView[] = [];
+  const attachmentParts: Part[] = [];
   const texts: string[] = [];
   const htmlParts: { part: Part; inAlternative: boolean }[] = [];
   let hasText = false;
@@ -80,6 +93,7 @@ function readMessage(buf: Buffer, raw: Buffer | string): BounceEmail {
       // mailparser renames application/octet-stream after the file's extension.
       if (type === 'application/octet-stream' && part.hasFilename) decline('octet-stream with a file name');
       attachments.push(partView(buf, part));
+      attachmentParts.push(part);
       continue;
     }
     if (type === 'text/plain') {
@@ -96,9 +110,27 @@ function readMessage(buf: Buffer, raw: Buffer | string): BounceEmail {
     const converted = (!inAlternative && hasText) || (part.parent === null && !hasText);
     if (converted && part.bodyEnd > part.bodyStart) decline('HTML to text');
   }
-  const hasDsn = attachments.some((a) => a.contentType === 'message/delivery-status' || a.contentType === 'message/global-delivery-status');
-  // A forwarded bounce: mailparser reads the inner message again (parse-email.ts).
-  if (!hasDsn && attachments.some(isEmbeddedReport)) decline('forwarded bounce');
+  return { root, texts, attachments, attachmentParts };
+}
+
+/**
+ * The delivery-status parts of a forwarded bounce (the first attached message
+ * that is itself a report), read as parse-email.ts has mailparser read them:
+ * the attached message parsed as a message of its own, one level deep.
+ */
+function embeddedDeliveryStatus(buf: Buffer, read: ReadParts): string[] {
+  const at = read.attachments.findIndex(isEmbeddedReport);
+  const part = read.attachmentParts[at];
+  if (part === undefined) return [];
+  // isEmbeddedReport read the part's header block, which declines a base64 or quoted-printable body.
+  const inner = readParts(transferDecode(buf, part));
+  return inner.attachments.filter((a) => DSN_TYPES.has(a.contentType)).map((a) => a.text());
+}
+
+function readMessage(buf: Buffer, raw: Buffer | string): BounceEmail {
+  const read = readParts(buf);
+  const { root, texts, attachments } = read;
+  const hasDsn = attachments.some((a) => DSN_TYPES.has(a.contentType));
   return finishEmail(
     {
       headerLines: root.lines,
@@ -110,6 +142,7 @@ function readMessage(buf: Buffer, raw: Buffer | string): BounceEmail {
       decodeWords,
     },
     raw,
+    hasDsn ? [] : embeddedDeliveryStatus(buf, read),
   );
 }
 
