@@ -12,7 +12,7 @@
 //   npm run bench:hostile -- --memory      # peak RSS of one 30 MB message per shape
 //                                          #   (each in a child process; --scale too)
 //   npm run bench:hostile -- --fallback DIR   # which .eml of DIR the light reader
-//                                          #   declines, and what each kind costs
+//                                          #   declines and why, and what each kind costs
 //   npm run bench:hostile -- --json-mbox   # --json and --ndjson over an mbox of 10,000
 //                                          #   to 80,000 small bounces (--scale too)
 //
@@ -315,13 +315,14 @@ async function fallbackBench(dir: string): Promise<void> {
   console.log(`\nreader per message, ${dir} | messages | share | ms per message | share of the time`);
   const total = groups.light.seconds + groups.mailparser.seconds;
   for (const [name, g] of Object.entries(groups)) {
-    console.log(`${name} | ${g.n} | ${((100 * g.n) / files.length).toFixed(1)}% | ${g.n > 0 ? ((1000 * g.seconds) / g.n).toFixed(2) : '-'} | ${((100 * g.seconds) / total).toFixed(1)}%`);
+    console.log(`${name} | ${g.n} | ${files.length > 0 ? ((100 * g.n) / files.length).toFixed(1) : '-'}% | ${g.n > 0 ? ((1000 * g.seconds) / g.n).toFixed(2) : '-'} | ${total > 0 ? ((100 * g.seconds) / total).toFixed(1) : '-'}%`);
   }
   const prefixes = new Map<string, number>();
   for (const f of declined) {
     const kind = f.replace(/-?\d*\.eml$/, '');
     prefixes.set(kind, (prefixes.get(kind) ?? 0) + 1);
   }
+  // What sends messages to mailparser: decline() names its reason (src/email/light/decline.ts).
   console.log('why declined | messages | files');
   for (const [reason, names] of [...reasons].sort((a, b) => b[1].length - a[1].length)) {
     console.log(`${reason} | ${names.length} | ${names.slice(0, 4).join(' ')}${names.length > 4 ? ' …' : ''}`);

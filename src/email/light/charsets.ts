@@ -52,7 +52,31 @@ const ESC = 0x1b;
 // repeat math symbols of row 2, and one IBM extension.
 const JIS_DIFFERENT = new Set([0x2d70, 0x2d71, 0x2d72, 0x2d75, 0x2d76, 0x2d77, 0x2d7a, 0x2d7b, 0x2d7c, 0x7c7b]);
 
-let jisDecoder: TextDecoder | undefined;
+// The JIS X 0208 codes whose mapping to Unicode differs between the tables
+// in use (JIS, CP932, Apple's), with the code points encoding-japanese gives:
+// a TextDecoder that maps any of them otherwise (another Node, another ICU)
+// is not used, and ISO-2022-JP declines.
+const JIS_PROBE = Buffer.from([
+  ...[ESC, 0x24, 0x42],
+  ...[0x21, 0x31, 0x21, 0x40, 0x21, 0x41, 0x21, 0x42, 0x21, 0x43, 0x21, 0x5d, 0x21, 0x6f, 0x21, 0x71],
+  ...[0x21, 0x72, 0x22, 0x4c, 0x2d, 0x21, 0x2d, 0x62, 0x2d, 0x6a, 0x79, 0x21, 0x7c, 0x7e],
+  ...[ESC, 0x28, 0x42],
+]);
+const JIS_PROBE_TEXT = '\uffe3\uff3c\uff5e\u2225\uff5c\uff0d\uffe5\uffe0\uffe1\uffe2\u2460\u2116\u3231\u7e8a\uff02';
+
+let jisDecoder: TextDecoder | null | undefined;
+
+/** Node's ISO-2022-JP decoder (fatal), or null when there is none (Node without ICU) or it maps the probe otherwise. */
+function jisTextDecoder(): TextDecoder | null {
+  if (jisDecoder !== undefined) return jisDecoder;
+  try {
+    const decoder = new TextDecoder('iso-2022-jp', { fatal: true });
+    jisDecoder = decoder.decode(JIS_PROBE) === JIS_PROBE_TEXT ? decoder : null;
+  } catch {
+    jisDecoder = null;
+  }
+  return jisDecoder;
+}
 
 /**
  * ISO-2022-JP (RFC 1468) as encoding-japanese decodes it, for text that
@@ -99,11 +123,11 @@ function decodeIso2022Jp(bytes: Buffer): string {
       i++;
     }
   }
+  const decoder = jisTextDecoder() ?? decline('ISO-2022-JP: no TextDecoder that maps as encoding-japanese does');
   try {
-    jisDecoder ??= new TextDecoder('iso-2022-jp', { fatal: true });
-    return jisDecoder.decode(unused.length === 0 ? bytes : withoutEscapes(bytes, unused));
+    return decoder.decode(unused.length === 0 ? bytes : withoutEscapes(bytes, unused));
   } catch {
-    // Undefined codes, an escape sequence right after another, or a Node built without ICU.
+    // Codes that no table defines, an escape sequence right after another.
     return decline('ISO-2022-JP: not decoded');
   }
 }
