@@ -12,7 +12,7 @@
 //   npm run bench:hostile -- --memory      # peak RSS of one 30 MB message per shape
 //                                          #   (each in a child process; --scale too)
 //   npm run bench:hostile -- --fallback DIR   # which .eml of DIR the light reader
-//                                          #   declines, and what each kind costs
+//                                          #   declines and why, and what each kind costs
 //   npm run bench:hostile -- --json-mbox   # --json and --ndjson over an mbox of 10,000
 //                                          #   to 80,000 small bounces (--scale too)
 //
@@ -21,6 +21,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagnose, diagnoseSync } from '../src/pipeline/diagnose';
+import { lightDeclineReason } from '../src/email/light';
 import { renderJson } from '../src/render/json';
 import { readArgumentBatches } from '../src/input/read-input';
 import { main as cliMain } from '../src/cli/main';
@@ -305,15 +306,26 @@ async function fallbackBench(dir: string): Promise<void> {
     group.seconds += seconds;
     if (quick === null) declined.push(f);
   }
+  const reasons = new Map<string, string[]>();
+  for (const f of declined) {
+    // The reason is read again from the file's bytes (diagnose may have cleaned them first: a BOM, CR-only lines).
+    const reason = lightDeclineReason(readFileSync(join(dir, f))) ?? 'read when given the raw bytes';
+    reasons.set(reason, [...(reasons.get(reason) ?? []), f]);
+  }
   console.log(`\nreader per message, ${dir} | messages | share | ms per message | share of the time`);
   const total = groups.light.seconds + groups.mailparser.seconds;
   for (const [name, g] of Object.entries(groups)) {
-    console.log(`${name} | ${g.n} | ${((100 * g.n) / files.length).toFixed(1)}% | ${g.n > 0 ? ((1000 * g.seconds) / g.n).toFixed(2) : '-'} | ${((100 * g.seconds) / total).toFixed(1)}%`);
+    console.log(`${name} | ${g.n} | ${files.length > 0 ? ((100 * g.n) / files.length).toFixed(1) : '-'}% | ${g.n > 0 ? ((1000 * g.seconds) / g.n).toFixed(2) : '-'} | ${total > 0 ? ((100 * g.seconds) / total).toFixed(1) : '-'}%`);
   }
   const prefixes = new Map<string, number>();
   for (const f of declined) {
     const kind = f.replace(/-?\d*\.eml$/, '');
     prefixes.set(kind, (prefixes.get(kind) ?? 0) + 1);
+  }
+  // What sends messages to mailparser: decline() names its reason (src/email/light/decline.ts).
+  console.log('why declined | messages | files');
+  for (const [reason, names] of [...reasons].sort((a, b) => b[1].length - a[1].length)) {
+    console.log(`${reason} | ${names.length} | ${names.slice(0, 4).join(' ')}${names.length > 4 ? ' …' : ''}`);
   }
   console.log(`declined, by file name prefix: ${[...prefixes].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}`);
 }

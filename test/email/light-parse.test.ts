@@ -49,10 +49,14 @@ const PARITY_CASES: Record<string, 'same' | 'declined'> = {
   'postfix-report-lf.eml': 'same', // multipart/report, delivery-status, text/rfc822-headers, LF
   'sendmail-report-crlf-rfc822.eml': 'same', // CRLF, a part with no headers, returned message/rfc822
   'returned-multipart-message.eml': 'same', // nested multipart/alternative, message/rfc822 holding a multipart
-  'forwarded-bounce.eml': 'declined', // message/rfc822 holding a multipart/report
+  'forwarded-bounce.eml': 'same', // message/rfc822 holding a multipart/report: its delivery status is read
+  'forwarded-report-relay.eml': 'same', // a filter's notice holding a Sendmail report, which holds the returned message; ISO-2022-JP words
   'base64-utf8-notice-crlf.eml': 'same', // base64 UTF-8 text, CRLF
   'qp-latin1-notice.eml': 'same', // quoted-printable ISO-8859-1, 8bit windows-1252, Latin-1 encoded words
-  'iso-2022-jp-notice.eml': 'declined', // ISO-2022-JP text and encoded word
+  'iso-2022-jp-notice.eml': 'same', // ISO-2022-JP text (7bit) and encoded word
+  'iso-2022-jp-base64-notice.eml': 'same', // ISO-2022-JP text in base64, adjacent encoded words joined, encoded From name, CRLF
+  'utf-7-notice-crlf.eml': 'same', // text in charset=unicode-1-1-utf-7, read as UTF-8 (as mailparser does), CRLF
+  'iso-8859-15-notice.eml': 'same', // quoted-printable ISO-8859-15 text and encoded word
   'koi8-r-notice.eml': 'declined', // KOI8-R text and encoded word
   'encoded-words.eml': 'same', // RFC 2047: UTF-8 B and Q, adjacent words, Latin-1 after a comment
   'folded-headers.eml': 'same', // folded From, Subject, Content-Type (boundary on a continuation line)
@@ -107,7 +111,16 @@ const CASES: [string, string, 'same' | 'declined'][] = [
   ['adjacent B words joined', message('Subject: =?UTF-8?B?Y2Fm?= =?UTF-8?B?w6k=?=', 'x\n'), 'same'],
   ['Latin-1 word subject', message('Subject: =?iso-8859-1?q?=E9t=E9_=80?=', 'x\n'), 'same'],
   ['raw UTF-8 subject', message('Subject: café', 'x\n'), 'same'],
-  ['ISO-2022-JP subject', message('Subject: =?iso-2022-jp?B?GyRCJUYlOSVIGyhC?=', 'x\n'), 'declined'],
+  ['ISO-2022-JP subject', message('Subject: =?iso-2022-jp?B?GyRCJUYlOSVIGyhC?=', 'x\n'), 'same'],
+  ['ISO-2022-JP subject in JIS-Roman', message('Subject: =?iso-2022-jp?B?GyhKXBsoQg==?=', 'x\n'), 'declined'],
+  ['ISO-2022-JP text', message('Content-Type: text/plain; charset=ISO-2022-JP', '\x1b$B%F%9%H\x1b(B 550\n'), 'same'],
+  ['ISO-2022-JP text with a line break in JIS X 0208', message('Content-Type: text/plain; charset=ISO-2022-JP', '\x1b$B%F\n%9\x1b(B\n'), 'declined'],
+  ['UTF-8 text labelled ISO-2022-JP', message('Content-Type: text/plain; charset="ISO-2022-JP"', '\xe5\xae\x9b\xe5\x85\x88 550\n'), 'same'],
+  ['Shift_JIS text labelled ISO-2022-JP', message('Content-Type: text/plain; charset="ISO-2022-JP"', '\x88\xb6\x90\xe6 550\n'), 'declined'],
+  ['UTF-7 subject, read as UTF-8', message('Subject: =?utf-7?Q?caf+AOk-?=', 'x\n'), 'same'],
+  ['UTF-7 text, read as UTF-8', message('Content-Type: text/plain; charset="UTF-7"', 'A+ADw-b+AD4- caf\xc3\xa9\n'), 'same'],
+  ['ISO-8859-15 text', message('Content-Type: text/plain; charset=ISO-8859-15', '\xa4 \xa6 \xbe \xe9\n'), 'same'],
+  ['latin9 text (windows-1254 to libmime)', message('Content-Type: text/plain; charset=latin9', '\xa4\n'), 'declined'],
   ['From: bare address', message('From: postmaster@example.net', 'x\n'), 'same'],
   ['From: name and address', message('From: Mail Delivery Subsystem <mailer-daemon@example.net>', 'x\n'), 'same'],
   ['From: quoted name with comma', message('From: "Postmaster, Example" <pm@example.net>', 'x\n'), 'same'],
@@ -138,7 +151,11 @@ const CASES: [string, string, 'same' | 'declined'][] = [
   ['a comment in Content-Type', message('Content-Type: text/plain (comment)', 'x\n'), 'declined'],
   ['RFC 2231 parameter', message("Content-Type: text/plain; charset*=utf-8''x", 'x\n'), 'declined'],
   ['boundary parameter matching nothing', report('--other\nContent-Type: text/plain\n\nNotice.\n--other--\n'), 'same'],
-  ['forwarded bounce', message('From: relay@example.net\nContent-Type: multipart/mixed; boundary=b1', `--b1\nContent-Type: message/rfc822\n\nContent-Type: multipart/report; boundary=b2\n\n--b2\n${DSN}--b2--\n--b1--\n`), 'declined'],
+  ['forwarded bounce', message('From: relay@example.net\nContent-Type: multipart/mixed; boundary=b1', `--b1\nContent-Type: message/rfc822\n\nContent-Type: multipart/report; boundary=b2\n\n--b2\n${DSN}--b2--\n--b1--\n`), 'same'],
+  ['forwarded bounce, CRLF, no closing delimiters', crlf(message('From: relay@example.net\nContent-Type: multipart/mixed; boundary=b1', `--b1\nContent-Type: message/rfc822\n\nContent-Type: multipart/report; boundary=b2\n\n--b2\n${DSN}`)), 'same'],
+  ['forwarded bounce after a returned message', message('From: relay@example.net\nContent-Type: multipart/mixed; boundary=b1', `--b1\nContent-Type: message/rfc822\n\nSubject: not a report\n\nx\n--b1\nContent-Type: message/rfc822\n\nContent-Type: multipart/report; boundary=b2\n\n--b2\n${DSN}--b2--\n--b1--\n`), 'same'],
+  ['forwarded bounce holding a KOI8-R notice', message('From: relay@example.net\nContent-Type: multipart/mixed; boundary=b1', `--b1\nContent-Type: message/rfc822\n\nContent-Type: multipart/report; boundary=b2\n\n--b2\nContent-Type: text/plain; charset=koi8-r\n\nx\n--b2\n${DSN}--b2--\n--b1--\n`), 'declined'],
+  ['forwarded bounce in base64', message('From: relay@example.net\nContent-Type: multipart/mixed; boundary=b1', `--b1\nContent-Type: message/rfc822\nContent-Transfer-Encoding: base64\n\n${Buffer.from(`Content-Type: multipart/report; boundary=b2\n\n--b2\n${DSN}--b2--\n`).toString('base64')}\n--b1--\n`), 'declined'],
   ['octet-stream named .txt', report('--b1\nContent-Type: application/octet-stream; name="a.txt"\n\nx\n--b1--\n'), 'declined'],
   ['a line starting with CR and a delimiter', report('--b1\nContent-Type: text/plain\n\nx\n\r--b1--\n'), 'declined'],
   ['mbox From_ line first', `From MAILER-DAEMON Mon Nov 16 10:02:11 2026\n${message('From: a@example.com\nSubject: x', 'y\n')}`, 'same'],
@@ -216,5 +233,5 @@ test('corpus: diagnose gives the same results with and without the light reader'
     const slow = await diagnose(raw, { input: file, reader: 'mailparser' });
     assert.ok(isDeepStrictEqual(fast, slow), `${file}: results differ with the light reader`);
   }
-  assert.ok(read >= files.length * 0.8, `the light reader read only ${read} of ${files.length} corpus files`);
+  assert.ok(read >= files.length * 0.95, `the light reader read only ${read} of ${files.length} corpus files`);
 });

@@ -1,14 +1,14 @@
 // RFC 2047 encoded words ("=?charset?B|Q?...?=") in Subject and From.
 
 // The one place a thrown error is a decision: libmime's decoding steps run as
-// regex callbacks, and a charset outside the two families stops the whole read.
-import { charsetFamily, decodeCp1252 } from './charsets';
+// regex callbacks, and a charset the reader does not follow stops the whole read.
+import { charsetOf } from './charsets';
 import { hexDigit } from './transfer-encoding';
 
 /** libmime's decodeWord for the followed charsets. */
 function decodeWord(charset: string, encoding: string, text: string): string {
   const star = charset.indexOf('*');
-  const family = charsetFamily(star === -1 ? charset : charset.slice(0, star));
+  const decoder = charsetOf(star === -1 ? charset : charset.slice(0, star));
   let bytes: Buffer;
   if (encoding.toUpperCase() === 'Q') {
     const utf8 = Buffer.from(text.replace(/=\s+([\da-f])/gi, '=$1').replace(/[_\s]/g, ' '));
@@ -30,7 +30,7 @@ function decodeWord(charset: string, encoding: string, text: string): string {
   } else {
     bytes = decodeBase64Word(text);
   }
-  return family === 'utf-8' ? bytes.toString('utf8') : decodeCp1252(bytes);
+  return decoder.decode(bytes);
 }
 
 /** libbase64's decode: a string of several padded segments is decoded segment by segment. */
@@ -52,7 +52,7 @@ function decodeBase64Word(text: string): Buffer {
 /** libmime's decodeWords: adjacent encoded words of one charset are joined before decoding. */
 export function decodeWords(text: string): string {
   if (!text.includes('=?')) return text;
-  const sameFamily = (left: string, right: string): boolean => charsetFamily(left) === charsetFamily(right);
+  const sameFamily = (left: string, right: string): boolean => charsetOf(left).key === charsetOf(right).key;
   // libmime marks the joins with this NUL-framed word; it is kept so that results match byte for byte.
   const join = '__\0JOIN\0__';
   return text

@@ -23,7 +23,7 @@ function formatAddress(address: string, name: string): string {
     if (addr.includes('@')) display = '';
     else addr = '';
   }
-  if (addr.includes('=?') || addr.includes('@xn--')) decline();
+  if (addr.includes('=?') || addr.includes('@xn--')) decline('From: encoded or IDN address');
   if (display !== '') display = decodeWords(display);
   if (display === '') return addr;
   const quoted = `"${display.replace(/["\\]/g, '\\$&')}"`;
@@ -33,7 +33,7 @@ function formatAddress(address: string, name: string): string {
 /** The text of a simple "(comment)": not blank, not nested, no escapes. */
 function commentText(comment: string): string {
   const text = (COMMENT.exec(comment)?.[1] ?? '').trim();
-  return text === '' ? decline() : text;
+  return text === '' ? decline('From: comment shape') : text;
 }
 
 export function fromOf(lines: readonly HeaderLine[]): string {
@@ -41,40 +41,40 @@ export function fromOf(lines: readonly HeaderLine[]): string {
   if (line === undefined) return '';
   const value = mailparserValue(line);
   if (value === '') return '';
-  if (UNICODE_SPACE.test(value) || /\p{Cc}/u.test(value)) decline();
+  if (UNICODE_SPACE.test(value) || /\p{Cc}/u.test(value)) decline('From: control or Unicode space');
   // A trailing " (comment)", then "phrase <address>" or a bare token.
   let rest = value;
   let comment: string | undefined;
   if (value.endsWith(')')) {
     const open = value.lastIndexOf(' (');
-    if (open === -1) decline();
+    if (open === -1) decline('From: comment shape');
     comment = value.slice(open + 1);
     rest = value.slice(0, open);
   }
   if (!rest.endsWith('>')) {
     // addr | word | addr (Comment)
-    if (rest === '' || /\s/.test(rest)) decline();
+    if (rest === '' || /\s/.test(rest)) decline('From: address shape');
     if (comment !== undefined) {
-      if (!PLAIN_ADDRESS.test(rest)) decline();
+      if (!PLAIN_ADDRESS.test(rest)) decline('From: address shape');
       return formatAddress(rest, commentText(comment));
     }
     if (PLAIN_ADDRESS.test(rest)) return formatAddress(rest, '');
     if (PLAIN_WORD.test(rest) && !rest.includes('@')) return formatAddress(rest, rest);
-    return decline();
+    return decline('From: address shape');
   }
   const open = rest.lastIndexOf('<');
-  if (open === -1) decline();
+  if (open === -1) decline('From: address shape');
   const address = rest.slice(open + 1, -1);
   const before = rest.slice(0, open);
   const phrase = before.endsWith(' ') ? before.slice(0, -1) : before;
-  if (address !== '' && !PLAIN_ADDRESS.test(address) && !PLAIN_WORD.test(address)) decline();
+  if (address !== '' && !PLAIN_ADDRESS.test(address) && !PLAIN_WORD.test(address)) decline('From: address shape');
   let name = '';
   if (phrase !== '') {
     const quoted = QUOTED.exec(phrase);
     if (quoted !== null) name = quoted[1] ?? '';
     else if (PHRASE.test(phrase)) name = phrase;
-    else decline();
-    if (name.trim() === '' || name !== name.trim()) decline();
+    else decline('From: name shape');
+    if (name.trim() === '' || name !== name.trim()) decline('From: name shape');
   }
   if (comment !== undefined) {
     const text = commentText(comment);

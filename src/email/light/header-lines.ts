@@ -14,7 +14,7 @@ export function headerLinesOf(block: string, top: boolean): HeaderLine[] {
   const lines: { key: string; line: string }[] = [];
   if (/^From /i.test(first) || /^POST /i.test(first)) {
     // An mbox "From " line (or an HTTP request line) is not a header.
-    if (!top) decline();
+    if (!top) decline('part header: From_ line');
   } else {
     lines.push({ key: keyBefore(first, first.indexOf(':')), line: first });
   }
@@ -31,7 +31,7 @@ export function headerLinesOf(block: string, top: boolean): HeaderLine[] {
       }
       last.line += `\r\n${text}`;
     } else if (folded(text)) {
-      return decline();
+      return decline('header: fold before the first line');
     } else {
       const colon = text.indexOf(':');
       lines.push({ key: keyBefore(text, colon), line: text });

@@ -68,7 +68,7 @@ export function parseHeaderValue(text: string): HeaderValue {
   commit();
   for (const name of Object.keys(result.params)) {
     // RFC 2231 continuations and charsets (name*=, name*0=): left to mailparser.
-    if (/\*(?:\d+\*?)?$/.test(name)) decline();
+    if (/\*(?:\d+\*?)?$/.test(name)) decline('MIME parameter: RFC 2231');
   }
   return result;
 }
@@ -100,7 +100,7 @@ function splitHeaderValue(text: string): HeaderValue | null {
     result.params[name] = value;
   }
   for (const name of Object.keys(result.params)) {
-    if (/\*(?:\d+\*?)?$/.test(name)) decline();
+    if (/\*(?:\d+\*?)?$/.test(name)) decline('MIME parameter: RFC 2231');
   }
   return result;
 }

@@ -1,7 +1,7 @@
 // What the message keeps of a part's content: the text of an inline text part,
 // and for any other part a view whose text and header block are read on demand.
 import { headerBlock, toLf, type PartView } from '../finish-email';
-import { charsetFamily, decodeCp1252 } from './charsets';
+import { charsetOf } from './charsets';
 import { decline } from './decline';
 import { unwrapFlowed } from './flowed';
 import { CR, LF, type Part } from './part';
@@ -17,7 +17,7 @@ export function textContentOf(buf: Buffer, part: Part): string {
   const charset = part.params.charset ?? '';
   // mailparser reads ASCII and UTF-8 (and no charset) as UTF-8, and hands every other name to libmime.
   const plain = charset === '' || ['ascii', 'usascii', 'utf8'].includes(charset.toLowerCase().replace(/[^a-z0-9]+/g, ''));
-  const text = plain || charsetFamily(charset) === 'utf-8' ? bytes.toString('utf8') : decodeCp1252(bytes);
+  const text = plain ? bytes.toString('utf8') : charsetOf(charset).decode(bytes);
   return text.includes('\r') ? text.replace(/\r?\n/g, '\n') : text;
 }
 
@@ -35,14 +35,14 @@ function hasLoneCr(buf: Buffer, start: number, end: number): boolean {
  * cuts at the first empty line once line ends are made LF.
  */
 function returnedHeaderBlock(buf: Buffer, part: Part): string {
-  if (part.encoding === 'base64' || part.encoding === 'quoted-printable') decline();
+  if (part.encoding === 'base64' || part.encoding === 'quoted-printable') decline(`returned message in ${part.encoding}`);
   const { bodyStart: start, bodyEnd: end } = part;
   // The first line end followed by another one ("\n\n", "\n\r\n").
   let at = buf.indexOf(LF, start);
   while (at !== -1 && at + 1 < end && buf[at + 1] !== LF && buf[at + 1] !== CR) at = buf.indexOf(LF, at + 1);
   const cut = at !== -1 && at + 1 < end ? at + 1 : end;
   // A lone CR is a line end to toLf: it could make an earlier empty line.
-  if (hasLoneCr(buf, start, cut)) decline();
+  if (hasLoneCr(buf, start, cut)) decline('returned message: lone CR in its headers');
   return headerBlock(buf.toString('utf8', start, cut));
 }
 

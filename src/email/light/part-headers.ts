@@ -11,7 +11,7 @@ function mimeHeader(lines: readonly HeaderLine[], key: string): string | null {
   const line = lines.find((l) => l.key === key);
   if (line === undefined) return null;
   // Non-ASCII: mailsplit tries it as UTF-8 first; comments and escapes: libmime's rules are subtle.
-  if (/[^\x20-\x7e\r\n\t]|\\/.test(line.line) || hasComment(line.line)) decline();
+  if (/[^\x20-\x7e\r\n\t]|\\/.test(line.line) || hasComment(line.line)) decline(hasComment(line.line) ? `${key}: comment` : `${key}: non-ASCII or backslash`);
   return headerValue(line.line);
 }
 
@@ -35,27 +35,27 @@ export function readPartHeaders(buf: Buffer, part: Part): void {
   const encodingHeader = mimeHeader(part.lines, 'content-transfer-encoding');
   const disposition = parseHeaderValue(dispositionHeader ?? '');
   // Without a Content-Type, mailsplit guesses from a file name: not followed.
-  if (typeHeader === null && dispositionHeader !== null) decline();
+  if (typeHeader === null && dispositionHeader !== null) decline('Content-Disposition without Content-Type');
   const type = parseHeaderValue(typeHeader ?? 'text/plain');
   const contentType = type.value.toLowerCase().trim();
-  if (contentType === '' || contentType.includes('=?')) decline();
+  if (contentType === '' || contentType.includes('=?')) decline('content type empty or encoded');
   part.contentType = contentType;
   part.params = type.params;
   part.encoding = (encodingHeader ?? '').toLowerCase().trim();
   part.disposition = disposition.value.toLowerCase().trim();
-  if (part.disposition.includes('=?')) decline();
+  if (part.disposition.includes('=?')) decline('disposition encoded');
   part.hasFilename = (disposition.params.filename ?? type.params.name ?? '') !== '';
   // "multipart/" with no subtype is a leaf to mailsplit but a multipart to mailparser.
-  if (contentType === 'multipart/') decline();
+  if (contentType === 'multipart/') decline('multipart/ without subtype');
   part.multipart = contentType.startsWith('multipart/');
   const boundary = (type.params.boundary ?? '').trimEnd();
   if (!part.multipart) {
     // A boundary on a part that is not a multipart still splits it in mailsplit.
-    if (boundary !== '') decline();
+    if (boundary !== '') decline('boundary on a leaf');
     return;
   }
   // No usable boundary: mailparser finds no parts, and finishEmail's raw-body
   // rules take over; rare enough to leave to mailparser.
-  if (boundary === '' || !/^[\x20-\x7e]+$/.test(boundary)) decline();
+  if (boundary === '' || !/^[\x20-\x7e]+$/.test(boundary)) decline('multipart without a usable boundary');
   part.boundary = Buffer.from(boundary, 'latin1');
 }

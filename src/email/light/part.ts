@@ -27,7 +27,7 @@ export const DASH = 0x2d;
 
 export function newPart(parent: Part | null, start: number): Part {
   const depth = parent === null ? 0 : parent.depth + 1;
-  if (depth > LIGHT_MAX_DEPTH) decline();
+  if (depth > LIGHT_MAX_DEPTH) decline('LIGHT_MAX_DEPTH');
   return {
     parent,
     depth,

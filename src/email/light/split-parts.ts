@@ -76,14 +76,14 @@ function bodyEndBefore(buf: Buffer, bodyStart: number, delimiter: number, kind: 
 export function splitParts(buf: Buffer): Part[] {
   // mailsplit reads a line that starts with a lone CR and then "--" as a
   // delimiter; such lines are too odd to be worth following here.
-  if (buf.indexOf(CR_DELIMITER) !== -1 || (buf[0] === CR && buf[1] === DASH)) decline();
+  if (buf.indexOf(CR_DELIMITER) !== -1 || (buf[0] === CR && buf[1] === DASH)) decline('CR before a delimiter');
   const parts: Part[] = [];
   let part = newPart(null, 0);
   let inHead = true;
   let inEpilogue = false;
   let pos = 0;
   const open = (parent: Part, at: number): void => {
-    if (parts.length >= LIGHT_MAX_PARTS) decline();
+    if (parts.length >= LIGHT_MAX_PARTS) decline('LIGHT_MAX_PARTS');
     part = newPart(parent, at);
     inHead = true;
     inEpilogue = false;
@@ -92,10 +92,10 @@ export function splitParts(buf: Buffer): Part[] {
     if (inHead) {
       const end = lineEndOf(buf, pos);
       // A delimiter before the blank line: mailsplit drops the part unseen.
-      if (part.parent !== null && delimiterKind(buf, pos, end, part, inEpilogue).kind !== 0) decline();
+      if (part.parent !== null && delimiterKind(buf, pos, end, part, inEpilogue).kind !== 0) decline('delimiter inside part headers');
       const blank = (end - pos === 1 && buf[pos] === LF) || (end - pos === 2 && buf[pos] === CR && buf[pos + 1] === LF);
       pos = end;
-      if (pos - part.headerStart > LIGHT_MAX_HEADER_BYTES) decline();
+      if (pos - part.headerStart > LIGHT_MAX_HEADER_BYTES) decline('LIGHT_MAX_HEADER_BYTES');
       if (!blank) continue;
       part.headerEnd = pos;
       readPartHeaders(buf, part);
@@ -137,7 +137,7 @@ export function splitParts(buf: Buffer): Part[] {
   if (inHead) {
     // Headers that run to the end with no blank line: mailsplit still reads
     // them, but only the top-level case is common enough to follow.
-    if (part.parent !== null) decline();
+    if (part.parent !== null) decline('part headers run to the end');
     part.headerEnd = buf.length;
     readPartHeaders(buf, part);
     part.bodyStart = buf.length;

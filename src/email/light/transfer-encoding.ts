@@ -13,7 +13,7 @@ export function transferDecode(buf: Buffer, part: Part): Buffer {
 /** Well-formed base64 only (padding at the very end); anything looser is left to mailparser's decoder. */
 function decodeBase64Body(body: Buffer): Buffer {
   const text = body.toString('latin1').replace(/[^\d+/=a-z]/gi, '');
-  if (text.length % 4 !== 0 || !/^[\d+/a-z]*={0,2}$/i.test(text)) decline();
+  if (text.length % 4 !== 0 || !/^[\d+/a-z]*={0,2}$/i.test(text)) decline('base64 not well formed');
   return Buffer.from(text, 'base64');
 }
 
