@@ -26,8 +26,10 @@ const IDLE_MS = 20;
 export interface TextRun {
   /** Hands an outcome to the run's output; a promise when the output must drain first. */
   emit(outcome: Outcome): Promise<void> | undefined;
-  /** Every record read, before --only (for --summary's count by final state). */
+  /** Every record read, before --only (for --summary's count by final state), in line order. */
   onRecord?(record: LogRecord): void;
+  /** A log line saying that a queue id is done with (see LogStreamHooks), after the records before it. */
+  onQueueDone?(queueId: string): void;
   /** The reference for syslog stamps without a year (the current time). */
   now?: Date;
 }
@@ -86,7 +88,11 @@ export async function readTextItem(item: TextItem, run: TextRun): Promise<TextCo
   logs ??= require('../logs/index') as Logs;
   const logsModule = logs;
   const decoder = new StringDecoder('utf8');
-  const stream = new logsModule.LogStream(run.now === undefined ? {} : { referenceDate: run.now });
+  // The records go to run.onRecord as they are parsed, in line order with the queue ids done with.
+  const stream = new logsModule.LogStream(run.now === undefined ? {} : { referenceDate: run.now }, {
+    onRecord: run.onRecord,
+    onQueueDone: run.onQueueDone,
+  });
   const counts: TextCounts = { records: 0, skipped: 0 };
 
   // The first record is held until a second one, the end, or a pause of the
@@ -99,7 +105,6 @@ export async function readTextItem(item: TextItem, run: TextRun): Promise<TextCo
   const send = (record: LogRecord): Promise<void> | undefined => {
     state.started = true;
     counts.records++;
-    run.onRecord?.(record);
     // `source`: --json gives one object for the whole input, each diagnosis naming its line (as for an mbox).
     return run.emit({ ok: recordResult(logsModule, record, `${item.name}:${record.line ?? counts.records}`), source: item.name });
   };
@@ -155,13 +160,9 @@ export async function readTextItem(item: TextItem, run: TextRun): Promise<TextCo
     // One error line or none: the whole text, as a text that is not an email was always read.
     if (heldAtEnd !== null && (heldAtEnd.format !== 'log-line' || whole === null)) {
       counts.records++;
-      run.onRecord?.(heldAtEnd);
       await run.emit({ ok: recordResult(logsModule, heldAtEnd, item.name) });
     } else if (whole !== null) {
-      if (heldAtEnd !== null) {
-        counts.records++;
-        run.onRecord?.(heldAtEnd);
-      }
+      if (heldAtEnd !== null) counts.records++;
       await run.emit({ ok: diagnoseText(whole, item.name) });
     } else {
       await run.emit({

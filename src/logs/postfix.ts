@@ -79,6 +79,14 @@ export const postfixLog: LogReader = {
     }
     return null;
   },
+  finishedQueue(text) {
+    // "QUEUEID: removed": qmgr is done with the message, every recipient's fate is logged.
+    if (!text.endsWith(': removed')) return null;
+    const s = parseSyslog(text, {});
+    if (s === null || !isPostfix(s.program)) return null;
+    const id = s.message.slice(0, -': removed'.length);
+    return id !== 'NOQUEUE' && QUEUE_ID.test(id) ? id : null;
+  },
 };
 
 function readDelivery(record: LogRecord, rest: string): LogRecord | null {
