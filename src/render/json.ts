@@ -68,9 +68,100 @@ export function renderJson(results: readonly DiagnoseResult[]): string {
   return escapeJsonText(JSON.stringify(records.length === 1 ? records[0] : records, null, 2)) + '\n';
 }
 
-/** `--ndjson`: one compact line per input message. */
+/**
+ * `--ndjson`: one compact line per input message; the text that
+ * `escapeJsonText(JSON.stringify(toJsonRecord(result)))` gives, written
+ * without building the record. A mail log makes thousands of lines a second
+ * whose diagnoses share their objects (the log's diagnosis cache reuses them):
+ * each object member (explanation, an evidence item, provider, original …) is
+ * serialised once and its text kept by identity (they are not changed once a
+ * diagnosis is made). Escaping character by character, each piece escaped
+ * alone gives the text of the whole escaped at once.
+ */
 export function renderNdjsonLine(result: DiagnoseResult): string {
-  return escapeJsonText(JSON.stringify(toJsonRecord(result))) + '\n';
+  let out = member('{', '"input"', value(result.input));
+  out = member(out, '"isBounce"', value(result.isBounce));
+  let list = '[';
+  for (const d of result.diagnoses) list += (list.length === 1 ? '' : ',') + diagnosisJson(d);
+  out = member(out, '"diagnoses"', `${list}]`);
+  out = member(out, '"warnings"', value(result.warnings));
+  return `${out}}\n`;
+}
+
+/** The serialised text of objects met before, by identity (see renderNdjsonLine). */
+const fragments = new WeakMap<object, string>();
+
+/** A value's escaped JSON text; undefined where JSON.stringify leaves the member out. */
+function value(v: unknown): string | undefined {
+  if (v === null) return 'null';
+  switch (typeof v) {
+    case 'string':
+      return escapeJsonText(JSON.stringify(v));
+    case 'number':
+    case 'boolean':
+      return JSON.stringify(v);
+    case 'undefined':
+      return undefined;
+    case 'object': {
+      if (Array.isArray(v)) return arrayJson(v);
+      let text = fragments.get(v);
+      if (text === undefined) {
+        text = escapeJsonText(JSON.stringify(v));
+        fragments.set(v, text);
+      }
+      return text;
+    }
+    default: {
+      const text = JSON.stringify(v) as string | undefined;
+      return text === undefined ? undefined : escapeJsonText(text);
+    }
+  }
+}
+
+/** An array (arrays are not kept: they are the ones code fills with push); its object items are. */
+function arrayJson(items: readonly unknown[]): string {
+  let out = '[';
+  for (let i = 0; i < items.length; i++) out += (i === 0 ? '' : ',') + (value(items[i]) ?? 'null');
+  return `${out}]`;
+}
+
+/** `out` (an object's text so far, "{" at first) with one more member, unless its value is left out. */
+function member(out: string, key: string, json: string | undefined): string {
+  if (json === undefined) return out;
+  return out.length === 1 ? `${out}${key}:${json}` : `${out},${key}:${json}`;
+}
+
+/** toJsonDiagnosis's members in its order, serialised. */
+function diagnosisJson(d: Diagnosis): string {
+  let out = member('{', '"recipient"', value(d.recipient));
+  out = member(out, '"action"', value(d.action));
+  out = member(out, '"replyCode"', value(d.replyCode));
+  out = member(out, '"status"', value(d.status));
+  out = member(out, '"class"', value(d.class));
+  out = member(out, '"reason"', value(d.reason));
+  out = member(out, '"hardBounce"', value(d.hardBounce));
+  out = member(out, '"command"', value(d.command));
+  out = member(out, '"remoteMta"', value(d.remoteMta));
+  out = member(out, '"diagnostic"', value(d.diagnostic));
+  out = member(out, '"explanation"', value(d.explanation));
+  out = member(out, '"warnings"', value(d.warnings));
+  out = member(out, '"format"', value(d.format));
+  if (d.feedbackType !== undefined) out = member(out, '"feedbackType"', value(d.feedbackType));
+  if (d.message !== undefined) out = member(out, '"message"', value(d.message));
+  if (d.queueId !== undefined) out = member(out, '"queueId"', value(d.queueId));
+  if (d.originalRecipient !== undefined) out = member(out, '"originalRecipient"', value(d.originalRecipient));
+  if (d.espType !== undefined) out = member(out, '"espType"', value(d.espType));
+  out = member(out, '"provider"', value(d.provider ?? null));
+  out = member(out, '"blocklist"', value(d.blocklist ?? null));
+  out = member(out, '"evidence"', value(d.evidence ?? []));
+  out = member(out, '"original"', value(d.original ?? NO_ORIGINAL));
+  if (d.headers !== undefined) out = member(out, '"headers"', value(d.headers));
+  out = member(out, '"timestamp"', value(d.timestamp ?? null));
+  out = member(out, '"reportingMta"', value(d.reportingMta ?? null));
+  out = member(out, '"sender"', value(d.sender ?? null));
+  out = member(out, '"messageId"', value(d.messageId ?? null));
+  out = member(out, '"verp"', value(d.verp ?? null));
+  return `${out}}`;
 }
 
 /**
