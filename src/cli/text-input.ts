@@ -27,9 +27,9 @@ export interface TextRun {
   /** Hands an outcome to the run's output; a promise when the output must drain first. */
   emit(outcome: Outcome): Promise<void> | undefined;
   /** Every record read, before --only (for --summary's count by final state), in line order. */
-  onRecord?(record: LogRecord): void;
+  onRecord?: (record: LogRecord) => void;
   /** A log line saying that a queue id is done with (see LogStreamHooks), after the records before it. */
-  onQueueDone?(queueId: string): void;
+  onQueueDone?: (queueId: string) => void;
   /** The reference for syslog stamps without a year (the current time). */
   now?: Date;
 }

@@ -7,9 +7,9 @@ import { LogParser } from './parser';
 /** Called in line order while the stream is read (for --summary's count by final state). */
 export interface LogStreamHooks {
   /** Every record, as it is read. */
-  onRecord?(record: LogRecord): void;
+  onRecord?: (record: LogRecord) => void;
   /** A line saying that a queue id is done with (Postfix's "QUEUEID: removed"), after the records before it. */
-  onQueueDone?(queueId: string): void;
+  onQueueDone?: (queueId: string) => void;
 }
 
 export class LogStream {

@@ -5,6 +5,7 @@ import type { Candidate, Diagnosis, Evidence } from '../types';
 import type { LogRecord } from './types';
 import { explainCandidate } from '../explain';
 import { readingEvidence } from '../explain/evidence';
+import { markJsonShared } from '../render/json';
 import { commandOf } from '../smtp/commands';
 import { foldSpaces } from '../text/fold-spaces';
 import { MAX_DIAGNOSTIC_CHARS, MAX_LOG_DIAGNOSIS_CACHE } from '../limits';
@@ -83,8 +84,11 @@ function cacheKey(c: LogCandidate): string {
 function reuse(kept: Diagnosis, candidate: LogCandidate): Diagnosis {
   if (kept.recipient === candidate.recipient) return { ...kept };
   const evidence: Evidence[] = [readingEvidence(candidate)];
-  const before = kept.evidence ?? [];
-  for (let i = 1; i < before.length; i++) evidence.push(before[i] as Evidence);
+  let first = true;
+  for (const e of kept.evidence ?? []) {
+    if (first) first = false;
+    else evidence.push(e);
+  }
   return { ...kept, recipient: candidate.recipient, evidence };
 }
 
@@ -117,6 +121,8 @@ function explainCached(candidate: LogCandidate): Diagnosis {
   }
   if (cache.size >= MAX_LOG_DIAGNOSIS_CACHE) cache.clear();
   cache.set(key, diagnosis);
+  // Its copies share its objects: --ndjson writes their text once.
+  markJsonShared(diagnosis);
   return { ...diagnosis };
 }
 
