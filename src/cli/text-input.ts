@@ -23,6 +23,9 @@ type Events = typeof import('../events/index');
  */
 const IDLE_MS = 20;
 
+/** Characters of a chunk handed to the log parser at a time (see readTextItem). */
+const PARSE_SLICE_CHARS = 16 * 1024;
+
 export interface TextRun {
   /** Hands an outcome to the run's output; a promise when the output must drain first. */
   emit(outcome: Outcome): Promise<void> | undefined;
@@ -147,7 +150,10 @@ export async function readTextItem(item: TextItem, run: TextRun): Promise<TextCo
         if (events.looksLikeEspEvents(text)) return await readEvents(item, { logs: logsModule, events }, text, source, decoder, run, counts);
       }
       if (whole !== null) whole = whole.length + text.length <= MAX_REPLY_TEXT ? whole + text : null;
-      await take(stream.push(text));
+      // A read chunk (READ_CHUNK_BYTES) holds hundreds of lines: parsed in
+      // slices, few records wait for their turn at a time, and fewer of them
+      // live long enough to be moved to the heap's old generation.
+      for (let at = 0; at < text.length; at += PARSE_SLICE_CHARS) await take(stream.push(text.slice(at, at + PARSE_SLICE_CHARS)));
     }
   } finally {
     await source.return(undefined);
