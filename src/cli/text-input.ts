@@ -181,7 +181,30 @@ export async function readTextItem(item: TextItem, run: TextRun): Promise<TextCo
   return counts;
 }
 
-/** ESP events (a JSON array, one object, or NDJSON): read whole, then one record each. */
+/**
+ * Whether a text of events is NDJSON, judged on its first line: a whole JSON
+ * object on it. (A pretty-printed object opens with "{" alone on its line; an
+ * array with "[". A one-line object alone reads the same either way.)
+ */
+function startsAsNdjson(start: string): boolean {
+  const nl = start.indexOf('\n');
+  if (nl === -1) return false;
+  const first = start.slice(0, nl).trim();
+  if (!first.startsWith('{')) return false;
+  try {
+    const value: unknown = JSON.parse(first);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * ESP events (a JSON array, one object, or NDJSON), one record each. NDJSON is
+ * read line by line, each record out as soon as its line is whole (an event
+ * export of any size, `tail -F` of a webhook log); a JSON array or object is
+ * read whole, up to MAX_FILE_BYTES.
+ */
 async function readEvents(
   item: TextItem,
   modules: { logs: Logs; events: Events },
@@ -191,6 +214,7 @@ async function readEvents(
   run: TextRun,
   counts: TextCounts,
 ): Promise<TextCounts> {
+  if (startsAsNdjson(start)) return readEventLines(item, modules, start, source, decoder, run, counts);
   const parts = [start];
   let length = start.length;
   for (let next = await source.next(); next.done !== true; next = await source.next()) {
@@ -217,6 +241,99 @@ async function readEvents(
     else await run.emit({ ok: recordResult(modules.logs, record, item.name) });
   }
   if (found.records.length === 0) {
+    await run.emit({ ok: { input: item.name, isBounce: false, diagnoses: [], warnings: ['No bounce event of a known email service found.'] } });
+  }
+  return counts;
+}
+
+/**
+ * NDJSON events, a line at a time: the same records, names and counts as
+ * reading the whole text (readEspEvents), each out once its line is whole. The
+ * first record is held until a second one, the end or a pause of the input:
+ * one event alone is named like its input, several `name#N`.
+ */
+async function readEventLines(
+  item: TextItem,
+  modules: { logs: Logs; events: Events },
+  start: string,
+  source: AsyncIterator<Buffer | null>,
+  decoder: StringDecoder,
+  run: TextRun,
+  counts: TextCounts,
+): Promise<TextCounts> {
+  let partial = '';
+  let n = 0;
+  const state: { held: LogRecord | null } = { held: null };
+  let unknown = 0;
+  let badLines = 0;
+  const send = async (record: LogRecord, input: string): Promise<void> => {
+    const waiting = run.emit({ ok: recordResult(modules.logs, record, input), source: item.name });
+    if (waiting !== undefined) await waiting;
+  };
+  const release = async (): Promise<void> => {
+    const first = state.held;
+    if (first === null) return;
+    state.held = null;
+    await send(first, `${item.name}#1`);
+  };
+  const readLine = async (line: string): Promise<void> => {
+    const text = line.trim();
+    if (text === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      badLines++;
+      return;
+    }
+    const found = modules.events.readEspValue(value);
+    unknown += found.unknown;
+    for (const record of found.records) {
+      n++;
+      counts.records++;
+      run.onRecord?.(record);
+      if (n === 1) {
+        state.held = record;
+        continue;
+      }
+      await release();
+      await send(record, `${item.name}#${n}`);
+    }
+  };
+  const take = async (text: string): Promise<boolean> => {
+    partial += text;
+    let from = 0;
+    for (let nl = partial.indexOf('\n'); nl !== -1; nl = partial.indexOf('\n', from)) {
+      await readLine(partial.slice(from, nl));
+      from = nl + 1;
+    }
+    partial = partial.slice(from);
+    // Guard (MAX_FILE_BYTES): one line longer than this is not held.
+    return partial.length <= MAX_FILE_BYTES;
+  };
+
+  let fits = await take(start);
+  for (let next = await source.next(); fits && next.done !== true; next = await source.next()) {
+    const chunk = next.value;
+    // The writer paused: a live stream, whose records go out at once.
+    if (chunk === null) await release();
+    else fits = await take(decoder.write(chunk));
+  }
+  if (!fits) {
+    await release();
+    await run.emit({ error: { input: item.name, error: `an event line is larger than ${MAX_FILE_BYTES} bytes` } });
+    return counts;
+  }
+  await take(decoder.end());
+  await readLine(partial);
+  counts.skipped = unknown + badLines;
+  const last = state.held;
+  if (last !== null) {
+    // One event alone: named like its input.
+    if (n === 1) await run.emit({ ok: recordResult(modules.logs, last, item.name) });
+    else await release();
+  }
+  if (n === 0) {
     await run.emit({ ok: { input: item.name, isBounce: false, diagnoses: [], warnings: ['No bounce event of a known email service found.'] } });
   }
   return counts;
