@@ -242,9 +242,10 @@ export const MAX_HEADER_OPTIONS = 50;
 
 // Logs, line streams and ESP events (issue 13; src/logs/, src/events/).
 /**
- * (Queue id, recipient) pairs --summary tracks to count recipients by final
- * state: an endless log must not grow the table without bound. Later pairs are
- * counted as lines only (and as untracked).
+ * (Queue id, recipient) pairs --summary tracks at once to count recipients by
+ * final state: an endless log must not grow the table without bound. A queue id
+ * the log says is done with (Postfix's "removed") leaves the table; past this
+ * many pairs still in it, new pairs are counted as lines only (and as untracked).
  */
 export const MAX_TRACKED_RECIPIENTS = 200_000;
 /** Wrappers opened around an ESP event (an SNS message holding an SNS message …): deeper ones are an attack. */

@@ -8,6 +8,8 @@ import type { FinalStates } from '../logs/final-states';
 export interface LogSummary {
   /** Every record read, before --only: a recipient's fate needs its deliveries too. */
   onRecord(record: LogRecord): void;
+  /** A log line saying that a queue id is done with: its recipients' states are final. */
+  onQueueDone(queueId: string): void;
   skippedLines: number;
   /** Puts the counts into the summary (once the input is read); nothing when no log was read. */
   finish(): void;
@@ -25,6 +27,9 @@ export function logSummaryOf(summary: Summary): LogSummary {
       }
       states.add(record);
       texts++;
+    },
+    onQueueDone: (queueId) => {
+      states?.finishQueue(queueId);
     },
     finish: () => {
       const table: FinalStates | null = states;

@@ -95,7 +95,12 @@ export async function run(inputs: string[], opts: Options, session: Session): Pr
     for (const item of batch) {
       if (item.kind === 'text') {
         // A log, error lines or ESP events: one record per error line, as each line comes.
-        const counts = await readTextItem(item, { emit, onRecord: logSummary?.onRecord.bind(logSummary), now: io.now?.() });
+        const counts = await readTextItem(item, {
+          emit,
+          onRecord: logSummary?.onRecord.bind(logSummary),
+          onQueueDone: logSummary?.onQueueDone.bind(logSummary),
+          now: io.now?.(),
+        });
         if (logSummary !== null) logSummary.skippedLines += counts.skipped;
         if (counts.skipped > 0 && textMode && opts.quiet !== true) {
           warn(session, item.name, `${counts.skipped} ${counts.skipped === 1 ? 'line' : 'lines'} without an SMTP error skipped`);

@@ -23,11 +23,16 @@ type Events = typeof import('../events/index');
  */
 const IDLE_MS = 20;
 
+/** Characters of a chunk handed to the log parser at a time (see readTextItem). */
+const PARSE_SLICE_CHARS = 16 * 1024;
+
 export interface TextRun {
   /** Hands an outcome to the run's output; a promise when the output must drain first. */
   emit(outcome: Outcome): Promise<void> | undefined;
-  /** Every record read, before --only (for --summary's count by final state). */
-  onRecord?(record: LogRecord): void;
+  /** Every record read, before --only (for --summary's count by final state), in line order. */
+  onRecord?: (record: LogRecord) => void;
+  /** A log line saying that a queue id is done with (see LogStreamHooks), after the records before it. */
+  onQueueDone?: (queueId: string) => void;
   /** The reference for syslog stamps without a year (the current time). */
   now?: Date;
 }
@@ -86,7 +91,11 @@ export async function readTextItem(item: TextItem, run: TextRun): Promise<TextCo
   logs ??= require('../logs/index') as Logs;
   const logsModule = logs;
   const decoder = new StringDecoder('utf8');
-  const stream = new logsModule.LogStream(run.now === undefined ? {} : { referenceDate: run.now });
+  // The records go to run.onRecord as they are parsed, in line order with the queue ids done with.
+  const stream = new logsModule.LogStream(run.now === undefined ? {} : { referenceDate: run.now }, {
+    onRecord: run.onRecord,
+    onQueueDone: run.onQueueDone,
+  });
   const counts: TextCounts = { records: 0, skipped: 0 };
 
   // The first record is held until a second one, the end, or a pause of the
@@ -99,7 +108,6 @@ export async function readTextItem(item: TextItem, run: TextRun): Promise<TextCo
   const send = (record: LogRecord): Promise<void> | undefined => {
     state.started = true;
     counts.records++;
-    run.onRecord?.(record);
     // `source`: --json gives one object for the whole input, each diagnosis naming its line (as for an mbox).
     return run.emit({ ok: recordResult(logsModule, record, `${item.name}:${record.line ?? counts.records}`), source: item.name });
   };
@@ -142,7 +150,10 @@ export async function readTextItem(item: TextItem, run: TextRun): Promise<TextCo
         if (events.looksLikeEspEvents(text)) return await readEvents(item, { logs: logsModule, events }, text, source, decoder, run, counts);
       }
       if (whole !== null) whole = whole.length + text.length <= MAX_REPLY_TEXT ? whole + text : null;
-      await take(stream.push(text));
+      // A read chunk (READ_CHUNK_BYTES) holds hundreds of lines: parsed in
+      // slices, few records wait for their turn at a time, and fewer of them
+      // live long enough to be moved to the heap's old generation.
+      for (let at = 0; at < text.length; at += PARSE_SLICE_CHARS) await take(stream.push(text.slice(at, at + PARSE_SLICE_CHARS)));
     }
   } finally {
     await source.return(undefined);
@@ -155,13 +166,9 @@ export async function readTextItem(item: TextItem, run: TextRun): Promise<TextCo
     // One error line or none: the whole text, as a text that is not an email was always read.
     if (heldAtEnd !== null && (heldAtEnd.format !== 'log-line' || whole === null)) {
       counts.records++;
-      run.onRecord?.(heldAtEnd);
       await run.emit({ ok: recordResult(logsModule, heldAtEnd, item.name) });
     } else if (whole !== null) {
-      if (heldAtEnd !== null) {
-        counts.records++;
-        run.onRecord?.(heldAtEnd);
-      }
+      if (heldAtEnd !== null) counts.records++;
       await run.emit({ ok: diagnoseText(whole, item.name) });
     } else {
       await run.emit({
@@ -174,7 +181,30 @@ export async function readTextItem(item: TextItem, run: TextRun): Promise<TextCo
   return counts;
 }
 
-/** ESP events (a JSON array, one object, or NDJSON): read whole, then one record each. */
+/**
+ * Whether a text of events is NDJSON, judged on its first line: a whole JSON
+ * object on it. (A pretty-printed object opens with "{" alone on its line; an
+ * array with "[". A one-line object alone reads the same either way.)
+ */
+function startsAsNdjson(start: string): boolean {
+  const nl = start.indexOf('\n');
+  if (nl === -1) return false;
+  const first = start.slice(0, nl).trim();
+  if (!first.startsWith('{')) return false;
+  try {
+    const value: unknown = JSON.parse(first);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * ESP events (a JSON array, one object, or NDJSON), one record each. NDJSON is
+ * read line by line, each record out as soon as its line is whole (an event
+ * export of any size, `tail -F` of a webhook log); a JSON array or object is
+ * read whole, up to MAX_FILE_BYTES.
+ */
 async function readEvents(
   item: TextItem,
   modules: { logs: Logs; events: Events },
@@ -184,6 +214,7 @@ async function readEvents(
   run: TextRun,
   counts: TextCounts,
 ): Promise<TextCounts> {
+  if (startsAsNdjson(start)) return readEventLines(item, modules, start, source, decoder, run, counts);
   const parts = [start];
   let length = start.length;
   for (let next = await source.next(); next.done !== true; next = await source.next()) {
@@ -210,6 +241,99 @@ async function readEvents(
     else await run.emit({ ok: recordResult(modules.logs, record, item.name) });
   }
   if (found.records.length === 0) {
+    await run.emit({ ok: { input: item.name, isBounce: false, diagnoses: [], warnings: ['No bounce event of a known email service found.'] } });
+  }
+  return counts;
+}
+
+/**
+ * NDJSON events, a line at a time: the same records, names and counts as
+ * reading the whole text (readEspEvents), each out once its line is whole. The
+ * first record is held until a second one, the end or a pause of the input:
+ * one event alone is named like its input, several `name#N`.
+ */
+async function readEventLines(
+  item: TextItem,
+  modules: { logs: Logs; events: Events },
+  start: string,
+  source: AsyncIterator<Buffer | null>,
+  decoder: StringDecoder,
+  run: TextRun,
+  counts: TextCounts,
+): Promise<TextCounts> {
+  let partial = '';
+  let n = 0;
+  const state: { held: LogRecord | null } = { held: null };
+  let unknown = 0;
+  let badLines = 0;
+  const send = async (record: LogRecord, input: string): Promise<void> => {
+    const waiting = run.emit({ ok: recordResult(modules.logs, record, input), source: item.name });
+    if (waiting !== undefined) await waiting;
+  };
+  const release = async (): Promise<void> => {
+    const first = state.held;
+    if (first === null) return;
+    state.held = null;
+    await send(first, `${item.name}#1`);
+  };
+  const readLine = async (line: string): Promise<void> => {
+    const text = line.trim();
+    if (text === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      badLines++;
+      return;
+    }
+    const found = modules.events.readEspValue(value);
+    unknown += found.unknown;
+    for (const record of found.records) {
+      n++;
+      counts.records++;
+      run.onRecord?.(record);
+      if (n === 1) {
+        state.held = record;
+        continue;
+      }
+      await release();
+      await send(record, `${item.name}#${n}`);
+    }
+  };
+  const take = async (text: string): Promise<boolean> => {
+    partial += text;
+    let from = 0;
+    for (let nl = partial.indexOf('\n'); nl !== -1; nl = partial.indexOf('\n', from)) {
+      await readLine(partial.slice(from, nl));
+      from = nl + 1;
+    }
+    partial = partial.slice(from);
+    // Guard (MAX_FILE_BYTES): one line longer than this is not held.
+    return partial.length <= MAX_FILE_BYTES;
+  };
+
+  let fits = await take(start);
+  for (let next = await source.next(); fits && next.done !== true; next = await source.next()) {
+    const chunk = next.value;
+    // The writer paused: a live stream, whose records go out at once.
+    if (chunk === null) await release();
+    else fits = await take(decoder.write(chunk));
+  }
+  if (!fits) {
+    await release();
+    await run.emit({ error: { input: item.name, error: `an event line is larger than ${MAX_FILE_BYTES} bytes` } });
+    return counts;
+  }
+  await take(decoder.end());
+  await readLine(partial);
+  counts.skipped = unknown + badLines;
+  const last = state.held;
+  if (last !== null) {
+    // One event alone: named like its input.
+    if (n === 1) await run.emit({ ok: recordResult(modules.logs, last, item.name) });
+    else await release();
+  }
+  if (n === 0) {
     await run.emit({ ok: { input: item.name, isBounce: false, diagnoses: [], warnings: ['No bounce event of a known email service found.'] } });
   }
   return counts;

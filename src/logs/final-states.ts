@@ -1,11 +1,19 @@
 // For --summary on a log: one message is tried many times, so a recipient's
 // deferrals are not N failures. Each (queue id, recipient) keeps its last
 // state; a later delivery or bounce replaces a deferral. Lines are counted too.
+//
+// Memory: the table holds only the queue ids still in play. When the log says
+// that a queue id is done (Postfix's qmgr "QUEUEID: removed", passed in by
+// `finishQueue`), the states of its recipients are final: they are added to
+// running counts and the queue id's entries are dropped, so a log of any
+// length that logs its removals needs a table no larger than its busiest
+// moment. A queue id that shows up again after its removal (short Postfix ids
+// are reused) is a new message. Without removals (a grep of the log, another
+// server's format) the table is bounded by MAX_TRACKED_RECIPIENTS.
 import type { LogRecord } from './types';
 import { MAX_TRACKED_RECIPIENTS } from '../limits';
 
 export type FinalState = 'bounced' | 'deferred' | 'delivered';
-
 
 export interface FinalStateCounts {
   /** Records seen, whatever their state. */
@@ -32,9 +40,22 @@ function stateOf(record: LogRecord): FinalState | null {
   return null;
 }
 
+/**
+ * A string of its own (the leading space sliced off): slices of the log line
+ * would keep the whole line alive as long as the table holds them.
+ */
+function ownCopy(text: string): string {
+  return ` ${text}`.slice(1);
+}
+
 /** Counts recipients by their last state. */
 export class FinalStates {
-  private readonly states = new Map<string, FinalState>();
+  /** Queue id ("" for records without one: an SMTP-time reject, an ESP event) → lower-cased recipient → state. */
+  private readonly queues = new Map<string, Map<string, FinalState>>();
+  /** Entries in `queues`, all queue ids together. */
+  private tracked = 0;
+  /** The states of the queue ids already finished. */
+  private readonly settled = { bounced: 0, deferred: 0, delivered: 0 };
   private lines = 0;
   private untracked = 0;
 
@@ -45,22 +66,40 @@ export class FinalStates {
       this.untracked++;
       return;
     }
-    // Without a queue id (an SMTP-time reject, an ESP event) the recipient alone is the key.
-    // A string of its own (the leading space sliced off): slices of the log line would keep the whole line alive.
-    const key = ` ${record.queueId ?? ''}\u0000${record.recipient.toLowerCase()}`.slice(1);
-    if (!this.states.has(key) && this.states.size >= MAX_TRACKED_RECIPIENTS) {
-      this.untracked++;
+    const queueId = record.queueId ?? '';
+    const recipient = record.recipient.toLowerCase();
+    let states = this.queues.get(queueId);
+    const before = states?.get(recipient);
+    if (before === undefined) {
+      if (this.tracked >= MAX_TRACKED_RECIPIENTS) {
+        this.untracked++;
+        return;
+      }
+      if (states === undefined) {
+        states = new Map();
+        this.queues.set(ownCopy(queueId), states);
+      }
+      states.set(ownCopy(recipient), state);
+      this.tracked++;
       return;
     }
     // A final state is not undone by a deferral logged after it (log lines from parallel processes).
-    const before = this.states.get(key);
-    if (before !== undefined && before !== 'deferred' && state === 'deferred') return;
-    this.states.set(key, state);
+    if (before !== 'deferred' && state === 'deferred') return;
+    states?.set(recipient, state);
+  }
+
+  /** The log says this queue id is done: its recipients' states are final, and leave the table. */
+  finishQueue(queueId: string): void {
+    const states = this.queues.get(queueId);
+    if (states === undefined) return;
+    for (const state of states.values()) this.settled[state]++;
+    this.tracked -= states.size;
+    this.queues.delete(queueId);
   }
 
   counts(): FinalStateCounts {
-    const out: FinalStateCounts = { lines: this.lines, bounced: 0, deferred: 0, delivered: 0, untracked: this.untracked };
-    for (const state of this.states.values()) out[state]++;
+    const out: FinalStateCounts = { lines: this.lines, ...this.settled, untracked: this.untracked };
+    for (const states of this.queues.values()) for (const state of states.values()) out[state]++;
     return out;
   }
 }

@@ -6,8 +6,11 @@ import { splitLogLines } from './split-lines';
 /** What became of one logical line. */
 export type LogOutcome =
   | { kind: 'record'; record: LogRecord }
-  /** A reader knew the line, but it reports no delivery, deferral or failure ("connect from …"). */
-  | { kind: 'other'; format: string }
+  /**
+   * A reader knew the line, but it reports no delivery, deferral or failure
+   * ("connect from …"); `queueDone` when it says a queue id is done with.
+   */
+  | { kind: 'other'; format: string; queueDone?: string }
   /** No reader knew the line and it holds no SMTP code. */
   | { kind: 'skipped' };
 
@@ -28,7 +31,8 @@ export class LogParser {
       }
       if (reader.id === 'log-line') break;
       this.counts.other++;
-      return { kind: 'other', format: reader.id };
+      const done = reader.finishedQueue?.(entry.text) ?? null;
+      return done === null ? { kind: 'other', format: reader.id } : { kind: 'other', format: reader.id, queueDone: done };
     }
     this.counts.skipped++;
     return { kind: 'skipped' };

@@ -65,11 +65,13 @@ export const postfixLog: LogReader = {
     const id = msg.slice(0, colon);
     if (id !== 'NOQUEUE' && !QUEUE_ID.test(id)) return null;
     const rest = msg.slice(colon + 2);
-    const record = blank(this.id, entry.line, s.timestamp, id === 'NOQUEUE' ? null : id);
-
-    if (rest.startsWith('to=<')) return readDelivery(record, rest);
-    if (rest.startsWith('reject: ') || rest.startsWith('milter-reject: ')) return readReject(record, rest);
+    const queueId = id === 'NOQUEUE' ? null : id;
+    // A record (and its timestamp) is made only for the lines that give one: most lines of a log give none.
+    const format = this.id;
+    if (rest.startsWith('to=<')) return readDelivery(() => blank(format, entry.line, s.timestamp, queueId), rest);
+    if (rest.startsWith('reject: ') || rest.startsWith('milter-reject: ')) return readReject(blank(format, entry.line, s.timestamp, queueId), rest);
     if (rest.startsWith('from=<') && rest.endsWith('returned to sender')) {
+      const record = blank(format, entry.line, s.timestamp, queueId);
       record.sender = addressValue(fieldValue(rest, 'from'));
       record.action = 'failed';
       record.logStatus = fieldValue(rest, 'status');
@@ -79,14 +81,23 @@ export const postfixLog: LogReader = {
     }
     return null;
   },
+  finishedQueue(text) {
+    // "QUEUEID: removed": qmgr is done with the message, every recipient's fate is logged.
+    if (!text.endsWith(': removed')) return null;
+    const s = parseSyslog(text, {});
+    if (s === null || !isPostfix(s.program)) return null;
+    const id = s.message.slice(0, -': removed'.length);
+    return id !== 'NOQUEUE' && QUEUE_ID.test(id) ? id : null;
+  },
 };
 
-function readDelivery(record: LogRecord, rest: string): LogRecord | null {
+function readDelivery(blankOne: () => LogRecord, rest: string): LogRecord | null {
   const statusAt = fieldStart(rest, 'status');
   if (statusAt === -1) return null;
   const word = fieldValue(rest, 'status') ?? '';
   const action = STATUS_ACTIONS[word];
   if (action === undefined) return null;
+  const record = blankOne();
   record.recipient = addressValue(fieldValue(rest, 'to'));
   record.originalRecipient = addressValue(fieldValue(rest, 'orig_to'));
   record.relay = relayHost(fieldValue(rest, 'relay'));

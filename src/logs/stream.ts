@@ -4,11 +4,22 @@ import type { LogLine, LogReadOptions, LogRecord } from './types';
 import { LineSplitter } from './split-lines';
 import { LogParser } from './parser';
 
+/** Called in line order while the stream is read (for --summary's count by final state). */
+export interface LogStreamHooks {
+  /** Every record, as it is read. */
+  onRecord?: (record: LogRecord) => void;
+  /** A line saying that a queue id is done with (Postfix's "QUEUEID: removed"), after the records before it. */
+  onQueueDone?: (queueId: string) => void;
+}
+
 export class LogStream {
   private readonly splitter = new LineSplitter();
   private readonly parser: LogParser;
 
-  constructor(options: LogReadOptions = {}) {
+  constructor(
+    options: LogReadOptions = {},
+    private readonly hooks: LogStreamHooks = {},
+  ) {
     this.parser = new LogParser(options);
   }
 
@@ -34,9 +45,15 @@ export class LogStream {
 
   private records(lines: readonly LogLine[]): LogRecord[] {
     const out: LogRecord[] = [];
+    const { onRecord, onQueueDone } = this.hooks;
     for (const line of lines) {
       const outcome = this.parser.read(line);
-      if (outcome.kind === 'record') out.push(outcome.record);
+      if (outcome.kind === 'record') {
+        out.push(outcome.record);
+        onRecord?.(outcome.record);
+      } else if (outcome.kind === 'other' && outcome.queueDone !== undefined) {
+        onQueueDone?.(outcome.queueDone);
+      }
     }
     return out;
   }

@@ -46,40 +46,58 @@ export function classicTimestamp(month: number, day: number, time: string, optio
   return `${year}-${md}`;
 }
 
+/**
+ * A line's syslog prefix, read. The timestamp is put together only when a
+ * reader asks for it: most lines of a log (connections, cleanup, qmgr) give
+ * no record and never need it.
+ */
+class ParsedSyslog implements SyslogLine {
+  /** The options of the last parseSyslog call for this line: the readers use its answer at once. */
+  options: LogReadOptions;
+
+  constructor(
+    private readonly match: RegExpExecArray,
+    private readonly classic: boolean,
+    readonly host: string,
+    readonly program: string,
+    readonly message: string,
+    options: LogReadOptions,
+  ) {
+    this.options = options;
+  }
+
+  get timestamp(): string {
+    const m = this.match;
+    if (this.classic) {
+      return classicTimestamp(MONTHS.indexOf(m[1] ?? ''), Number(m[2]), `${m[3] ?? ''}${m[4] ?? ''}`, this.options);
+    }
+    return `${m[1] ?? ''}T${m[2] ?? ''}${m[3] === undefined ? '' : normaliseOffset(m[3])}`;
+  }
+}
+
 // The readers ask about the same line in turn (recognises, then read): the
-// last answer is kept for the same text and options.
+// last answer is kept for the same text (the options only change its timestamp).
 let lastText: string | undefined;
-let lastOptions: LogReadOptions | undefined;
-let lastResult: SyslogLine | null = null;
+let lastResult: ParsedSyslog | null = null;
 
 /** Reads the syslog prefix of a line; null when the line has none. */
 export function parseSyslog(text: string, options: LogReadOptions): SyslogLine | null {
-  if (text === lastText && options.referenceDate === lastOptions?.referenceDate) return lastResult;
-  lastResult = readSyslog(text, options);
-  lastText = text;
-  lastOptions = options;
+  if (text !== lastText) {
+    lastResult = readSyslog(text, options);
+    lastText = text;
+  } else if (lastResult !== null) {
+    lastResult.options = options;
+  }
   return lastResult;
 }
 
-function readSyslog(text: string, options: LogReadOptions): SyslogLine | null {
+function readSyslog(text: string, options: LogReadOptions): ParsedSyslog | null {
   const c = CLASSIC.exec(text);
   if (c !== null) {
-    const month = MONTHS.indexOf(c[1] ?? '');
-    if (month === -1) return null;
-    const time = `${c[3] ?? ''}${c[4] ?? ''}`;
-    return {
-      timestamp: classicTimestamp(month, Number(c[2]), time, options),
-      host: c[5] ?? '',
-      program: c[6] ?? '',
-      message: text.slice(c[0].length),
-    };
+    if (!MONTHS.includes(c[1] ?? '')) return null;
+    return new ParsedSyslog(c, true, c[5] ?? '', c[6] ?? '', text.slice(c[0].length), options);
   }
   const r = RFC3339.exec(text);
   if (r === null) return null;
-  return {
-    timestamp: `${r[1] ?? ''}T${r[2] ?? ''}${r[3] === undefined ? '' : normaliseOffset(r[3])}`,
-    host: r[4] ?? '',
-    program: r[5] ?? '',
-    message: text.slice(r[0].length),
-  };
+  return new ParsedSyslog(r, false, r[4] ?? '', r[5] ?? '', text.slice(r[0].length), options);
 }

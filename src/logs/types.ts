@@ -53,6 +53,12 @@ export interface LogReader {
   readonly id: string;
   recognises(text: string): boolean;
   read(entry: LogLine, options: LogReadOptions): LogRecord | null;
+  /**
+   * For a recognised line that gave no record: the queue id it says is done
+   * with (Postfix's qmgr "QUEUEID: removed"), else null. --summary then drops
+   * that queue id's recipients from its table (final-states.ts).
+   */
+  finishedQueue?(text: string): string | null;
 }
 
 /** Options of the log readers. */

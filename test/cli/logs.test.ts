@@ -267,3 +267,41 @@ test('a live stream (tail -F): each record comes out while the writer still hold
     child.kill();
   }
 });
+
+test('NDJSON events on a live stream: each event comes out while the writer still holds its end open', async () => {
+  const lines = readFileSync(join(EVENTS, 'amazonses-events.ndjson'), 'utf8').split('\n').filter((l) => l !== '');
+  assert.ok(lines.length >= 2);
+  const child = spawnCli(['--ndjson']);
+  const state = { buffer: '' };
+  try {
+    child.stdin.write(`${lines[0] ?? ''}\n`);
+    const one = JSON.parse(await nextLine(child, state)) as Record13;
+    assert.equal(one.input, '-#1');
+    assert.equal(one.diagnoses[0]?.format, 'amazonses-event');
+    assert.equal(child.exitCode, null, 'still running: stdin is open');
+    child.stdin.write(`${lines[1] ?? ''}\n`);
+    const two = JSON.parse(await nextLine(child, state)) as Record13;
+    assert.equal(two.input, '-#2');
+    child.stdin.end();
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    assert.equal(code, 0);
+  } finally {
+    child.kill();
+  }
+});
+
+test('NDJSON events read line by line give the records, names and counts of the whole text', async () => {
+  const text = readFileSync(join(EVENTS, 'mailgun.ndjson'), 'utf8');
+  // A line that is no JSON and an event no reader knows are counted, as in the whole text.
+  const r = await call(['--summary', '--json'], { stdin: `${text}not json\n{"eventType": "Unknown"}\n` });
+  const summary = JSON.parse(r.stdout) as { logLines: { records: number; skipped: number } };
+  assert.equal(summary.logLines.skipped, 2);
+  const lines = await call(['--ndjson'], { stdin: text });
+  const records = ndjson(lines.stdout);
+  assert.ok(records.length >= 2);
+  assert.deepEqual(
+    records.map((x) => x.input),
+    records.map((_, i) => `-#${i + 1}`),
+  );
+  assert.equal(summary.logLines.records, records.length);
+});

@@ -69,3 +69,33 @@ test('final states: deferrals of one queue id and recipient count once, by their
   for (const r of lines) states.add(r);
   assert.deepEqual(states.counts(), { lines: 10, bounced: 1, deferred: 2, delivered: 1, untracked: 1 });
 });
+
+test('final states: a queue id done with leaves the table, its recipients counted by their state then', () => {
+  const states = new FinalStates();
+  states.add(rec('A1', 'a@example.com', 'delayed'));
+  states.add(rec('A1', 'b@example.com', 'failed'));
+  states.add(rec('A2', 'a@example.com', 'delayed'));
+  states.finishQueue('A1');
+  // A queue id read again after its removal is a new message (short Postfix ids are reused).
+  states.add(rec('A1', 'a@example.com', 'delivered'));
+  states.finishQueue('A9');
+  assert.deepEqual(states.counts(), { lines: 4, bounced: 1, deferred: 2, delivered: 1, untracked: 0 });
+});
+
+test('a stream hands its records and the queue ids done with to its hooks, in line order', () => {
+  const log = [
+    'Dec  4 10:00:01 mx1 postfix/smtp[2202]: 4A1B2C3D4E: to=<a@example.com>, relay=mx.example.com[192.0.2.10]:25, delay=1, delays=0/0/0/1, dsn=4.2.2, status=deferred (host mx.example.com[192.0.2.10] said: 452 4.2.2 Mailbox full (in reply to RCPT TO command))',
+    'Dec  4 10:00:02 mx1 postfix/qmgr[880]: 4A1B2C3D4E: removed',
+    'Dec  4 10:00:03 mx1 postfix/smtpd[2101]: connect from mail.example.org[198.51.100.20]',
+    'Dec  4 10:00:04 mx1 postfix/cleanup[2110]: 4A1B2C3D4F: message-id=<removed@example.org>',
+    'Dec  4 10:00:05 mx1 postfix/qmgr[880]: NOQUEUE: removed',
+    '',
+  ].join('\n');
+  const seen: string[] = [];
+  const stream = new LogStream({}, { onRecord: (r) => seen.push(`record ${r.line ?? -1}`), onQueueDone: (id) => seen.push(`done ${id}`) });
+  // Split inside the first line: the hooks follow the lines, not the chunks.
+  stream.push(log.slice(0, 50));
+  stream.push(log.slice(50));
+  stream.end();
+  assert.deepEqual(seen, ['record 1', 'done 4A1B2C3D4E']);
+});
