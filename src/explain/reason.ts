@@ -36,6 +36,12 @@ function isStandalone(format: string): boolean {
   return format === 'argv' || format === 'line' || format === 'log-line' || format.endsWith('-log') || format === 'exchange-csv';
 }
 
+/** The part of an address after its last "@", lower case. */
+function domainOf(address: string | null): string {
+  if (address === null) return '';
+  return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+}
+
 /**
  * Whether an address's domain is the reporting server's own: the server's host
  * name is that domain or a host under it (mx.example.org reports for
@@ -43,10 +49,8 @@ function isStandalone(format: string): boolean {
  * taken as a domain.
  */
 export function isOwnDomain(recipient: string | null, reportingMta: string | null | undefined): boolean {
-  if (recipient === null || reportingMta == null) return false;
-  const at = recipient.lastIndexOf('@');
-  if (at === -1) return false;
-  const domain = recipient.slice(at + 1).toLowerCase().replace(/\.$/, '');
+  if (recipient === null || reportingMta == null || !recipient.includes('@')) return false;
+  const domain = domainOf(recipient).replace(/\.$/, '');
   const host = reportingMta.toLowerCase().replace(/\.$/, '');
   if (!domain.includes('.') || !host.includes('.') || /^[\d.]+$/.test(host) || host.includes(':')) return false;
   return host === domain || host.endsWith(`.${domain}`);
@@ -98,7 +102,7 @@ export function chooseReason(c: Candidate, status: string | null, replyCode: num
   };
   if (ownDomainUnrouteable(c, found)) {
     const local: ReasonEvidence = { ...found, reason: 'userunknown' };
-    evidence.note += `; but ${c.recipient ?? ''} is in the reporting server's own domain (${c.reportingMta ?? ''}), where no router taking the address means no such local user: userunknown`;
+    evidence.note += `; but the recipient's domain ${domainOf(c.recipient)} is the reporting server's own (${c.reportingMta ?? ''}), where no router taking the address means no such local user: userunknown`;
     return { reason: 'userunknown', found: local, evidence: [evidence] };
   }
   return { reason: found.reason, found, evidence: [evidence] };

@@ -63,7 +63,9 @@ export function logRecordToCandidate(record: LogRecord): LogCandidate {
 // recipient, explainCandidate reads only its domain (the provider step) and
 // names it in the first evidence (readingEvidence): the key holds the domain,
 // and a diagnosis reused for another address of it gets that address and its
-// own first evidence, so a copy is what diagnosing again would give.
+// own first evidence, so a copy is what diagnosing again would give. The
+// reporting server is in the key too (the reason step compares its host with
+// the recipient's domain; log readers leave it empty today).
 const cache = new Map<string, Diagnosis>();
 
 /** What explainCandidate reads of a recipient: nothing, or whether it has an "@" and the domain after the last one. */
@@ -76,7 +78,7 @@ function recipientPart(recipient: string | null): string {
 function cacheKey(c: LogCandidate): string {
   return (
     `${c.format}\u0000${c.action ?? ''}\u0000${c.statusField ?? ''}\u0000${c.command ?? ''}\u0000${c.remoteMta ?? ''}\u0000` +
-    `${c.reason ?? ''}\u0000${c.feedbackType ?? ''}\u0000${recipientPart(c.recipient)}\u0000${c.diagnostic}`
+    `${c.reason ?? ''}\u0000${c.feedbackType ?? ''}\u0000${c.reportingMta ?? ''}\u0000${recipientPart(c.recipient)}\u0000${c.diagnostic}`
   );
 }
 

@@ -133,7 +133,7 @@ for (const [recipient, reportingMta, reason] of UNROUTEABLE) {
     assert.equal(d.reason, reason);
     assert.equal(d.hardBounce, true);
     const note = (d.evidence ?? []).find((e) => e.about === 'reason')?.note ?? '';
-    assert.equal(note.includes("reporting server's own domain"), reason === 'userunknown');
+    assert.equal(note.includes("is the reporting server's own"), reason === 'userunknown');
   });
 }
 
