@@ -9,8 +9,8 @@
 //   npm run bench:hostile -- --input-only  # only the input layer (mbox splitting
 //                                          #   of one long line, 16 to 128 MB)
 //   npm run bench:hostile -- --line-gb 1   # one 1 GB line in an mbox on stdin
-//   npm run bench:hostile -- --memory      # peak RSS of one 30 MB message per shape
-//                                          #   (each in a child process; --scale too)
+//   npm run bench:hostile -- --memory      # the CLI's peak RSS on one 30 MB message per
+//                                          #   shape (each in a process of its own; --scale too)
 //   npm run bench:hostile -- --fallback DIR   # which .eml of DIR the light reader
 //                                          #   declines, and what each kind costs
 //   npm run bench:hostile -- --json-mbox   # --json and --ndjson over an mbox of 10,000
@@ -18,7 +18,8 @@
 //
 // The generators are exported for test/hostile.test.ts, which runs small ones.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diagnose, diagnoseSync } from '../src/pipeline/diagnose';
 import { renderJson } from '../src/render/json';
@@ -247,10 +248,10 @@ async function streamBench(scale: number, only: string | undefined): Promise<voi
 /**
  * Shapes of one message for the peak-memory figures (issue 15, item 2: some
  * single messages under the 32 MiB cap cost ~40 bytes of memory per byte).
- * Each is run in a child process of its own, which prints its peak RSS.
+ * Each is run by the CLI in a process of its own (memoryBench).
  */
 export const MEMORY_SHAPES: Readonly<Record<string, (mb: number) => string>> = {
-  'nothing (the baseline: node, tsx and the modules)': () => 'x',
+  'nothing (the baseline: node and the CLI)': () => 'x',
   'bare CRs after the headers': (mb) => `${PLAIN_HEAD}${'\r'.repeat(mb * MB)}`,
   'blank lines under a koi8-r charset': (mb) =>
     `${PLAIN_HEAD.replace('charset=us-ascii', 'charset=koi8-r')}550 5.1.1 unknown\n${'\n'.repeat(mb * MB)}`,
@@ -264,34 +265,48 @@ export const MEMORY_SHAPES: Readonly<Record<string, (mb: number) => string>> = {
   'a 1 MB From header of non-UTF-8 bytes': () => `From: ${'\xe9'.repeat(1000 * 1000)} <MAILER-DAEMON@example.org>\n${PLAIN_HEAD.slice(PLAIN_HEAD.indexOf('\n') + 1)}550 5.1.1 <user@example.net>: unknown\n`,
 };
 
-function memoryChild(shape: string, mb: number): void {
-  const make = MEMORY_SHAPES[shape];
-  if (make === undefined) throw new Error(`no shape ${shape}`);
-  const data = Buffer.from(make(mb), 'latin1');
-  const start = process.hrtime.bigint();
-  void diagnose(data, { input: 'bench' }).then((result) => {
-    renderJson([result]);
-    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    console.log(JSON.stringify({ rss: process.resourceUsage().maxRSS * 1024, seconds, mb: data.length / MB }));
-  });
-}
-
+/**
+ * Peak RSS of the CLI (`node bin/whybounce.js --json FILE`, dist/ as built) on
+ * one file per shape: what a user sees, the file's reading and the CLI's V8
+ * tuning included. A preload prints the process's peak RSS when it exits.
+ */
 function memoryBench(mb: number): void {
-  console.log(`\npeak RSS of one message (${mb} MB of each shape, in a child process) | input MB | seconds | peak RSS MB | RSS bytes per input byte over the baseline`);
+  console.log(`\npeak RSS of the CLI on one message (${mb} MB of each shape) | input MB | seconds | peak RSS MB | RSS bytes per input byte over the baseline`);
+  const dir = mkdtempSync(join(tmpdir(), 'whybounce-memory-'));
+  const preload = join(dir, 'rss.cjs');
+  // Linux keeps the larger of the parent's and the child's peak RSS in a
+  // spawned child's maxRSS (getrusage), and this process holds 30 MB strings:
+  // the child's own peak (VmHWM) is read where /proc has it.
+  writeFileSync(
+    preload,
+    `process.on('exit', () => {
+      let kb = process.resourceUsage().maxRSS;
+      try { kb = Number(/VmHWM:\\s*(\\d+)/.exec(require('node:fs').readFileSync('/proc/self/status', 'utf8'))[1]); } catch {}
+      process.stderr.write('\\nRSS ' + kb * 1024 + '\\n');
+    });\n`,
+  );
+  const bin = join(__dirname, '..', 'bin', 'whybounce.js');
   let baseline = 0;
-  for (const shape of Object.keys(MEMORY_SHAPES)) {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--memory-child', shape, String(mb)], { encoding: 'utf8' });
-    const line = run.stdout.trim().split('\n').at(-1) ?? '';
-    let figures: { rss: number; seconds: number; mb: number };
-    try {
-      figures = JSON.parse(line) as { rss: number; seconds: number; mb: number };
-    } catch {
-      console.log(`${shape} | failed: ${run.stderr.slice(0, 200)}`);
-      continue;
+  try {
+    for (const [shape, make] of Object.entries(MEMORY_SHAPES)) {
+      const file = join(dir, 'message.eml');
+      const data = Buffer.from(make(mb), 'latin1');
+      writeFileSync(file, data);
+      const start = process.hrtime.bigint();
+      const run = spawnSync(process.execPath, ['--require', preload, bin, '--json', file], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      const rss = Number(/RSS (\d+)/.exec(run.stderr)?.[1] ?? Number.NaN);
+      if (Number.isNaN(rss)) {
+        console.log(`${shape} | failed: ${run.stderr.slice(0, 200)}`);
+        continue;
+      }
+      if (baseline === 0) baseline = rss;
+      const inputMb = data.length / MB;
+      const perByte = inputMb > 0.01 ? ((rss - baseline) / data.length).toFixed(1) : '-';
+      console.log(`${shape} | ${inputMb.toFixed(1)} | ${seconds.toFixed(2)} | ${(rss / MB).toFixed(0)} | ${perByte}`);
     }
-    if (baseline === 0) baseline = figures.rss;
-    const perByte = figures.mb > 0.01 ? ((figures.rss - baseline) / (figures.mb * MB)).toFixed(1) : '-';
-    console.log(`${shape} | ${figures.mb.toFixed(1)} | ${figures.seconds.toFixed(2)} | ${(figures.rss / MB).toFixed(0)} | ${perByte}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -389,11 +404,6 @@ async function main(): Promise<void> {
   const scale = i === -1 ? 1 : Number(process.argv[i + 1]);
   const o = process.argv.indexOf('--only');
   const only = o === -1 ? undefined : process.argv[o + 1];
-  const m = process.argv.indexOf('--memory-child');
-  if (m !== -1) {
-    memoryChild(process.argv[m + 1] ?? '', Number(process.argv[m + 2]));
-    return;
-  }
   const f = process.argv.indexOf('--fallback');
   if (f !== -1) {
     await fallbackBench(process.argv[f + 1] ?? 'test/fixtures');
