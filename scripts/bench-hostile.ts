@@ -261,6 +261,15 @@ export const MEMORY_SHAPES: Readonly<Record<string, (mb: number) => string>> = {
     dsnWith(`Final-Recipient: rfc822; user@example.net\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1\n${' --BOUND\n'.repeat((mb * MB) / 9)}`),
   'plain text body of short lines': (mb) => `${PLAIN_HEAD}${'550 5.1.1 <user@example.net>: unknown\n'.repeat((mb * MB) / 38)}`,
   'base64 attachment': (mb) => HOSTILE_CASES.find((c) => c.name.startsWith('attachment'))?.make(mb) ?? '',
+  // Text parts decoded whole (still over 150 MB at 30 MB: each step keeps a copy of the decoded text).
+  'koi8-r text of 1,000-byte lines (mailparser)': (mb) =>
+    `${PLAIN_HEAD.replace('charset=us-ascii', 'charset=koi8-r')}550 5.1.1 unknown\n${`${'\xc1'.repeat(999)}\n`.repeat((mb * MB) / 1000)}`,
+  'quoted-printable UTF-8 text': (mb) =>
+    `${PLAIN_HEAD.replace('charset=us-ascii', 'charset=utf-8\nContent-Transfer-Encoding: quoted-printable')}550 5.1.1 unknown\n${`${'=C3=A9'.repeat(12)}=\n`.repeat((mb * MB) / 75)}`,
+  'base64 UTF-8 text': (mb) =>
+    `${PLAIN_HEAD.replace('charset=us-ascii', 'charset=utf-8\nContent-Transfer-Encoding: base64')}${Buffer.from(`550 5.1.1 <user@example.net>: unknown ${'\u00e9'.repeat(60)}\n`.repeat((mb * MB * 0.75) / 160)).toString('base64').replace(/.{76}/g, '$&\n')}\n`,
+  'HTML of 1.9 MB (turned into text: under MAX_HTML_TO_TEXT)': () =>
+    `${PLAIN_HEAD.replace('text/plain; charset=us-ascii', 'text/html; charset=utf-8')}${'<p>550 5.1.1 unknown <b>x</b></p>\n'.repeat((1.9 * MB) / 35)}`,
   // Issue 15, item 16: mailparser parsed a long From whole (~2 s, ~230 MB). Under MAX_HEADER_BYTES whatever the size asked.
   'a 1 MB From header of non-UTF-8 bytes': () => `From: ${'\xe9'.repeat(1000 * 1000)} <MAILER-DAEMON@example.org>\n${PLAIN_HEAD.slice(PLAIN_HEAD.indexOf('\n') + 1)}550 5.1.1 <user@example.net>: unknown\n`,
 };
