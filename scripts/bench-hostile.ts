@@ -261,7 +261,7 @@ export const MEMORY_SHAPES: Readonly<Record<string, (mb: number) => string>> = {
     dsnWith(`Final-Recipient: rfc822; user@example.net\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1\n${' --BOUND\n'.repeat((mb * MB) / 9)}`),
   'plain text body of short lines': (mb) => `${PLAIN_HEAD}${'550 5.1.1 <user@example.net>: unknown\n'.repeat((mb * MB) / 38)}`,
   'base64 attachment': (mb) => HOSTILE_CASES.find((c) => c.name.startsWith('attachment'))?.make(mb) ?? '',
-  // Text parts decoded whole (still over 150 MB at 30 MB: each step keeps a copy of the decoded text).
+  // Text parts decoded whole (180-280 MB at 30 MB, each step keeping a copy of the text, before MAX_TEXT_PART_BYTES).
   'koi8-r text of 1,000-byte lines (mailparser)': (mb) =>
     `${PLAIN_HEAD.replace('charset=us-ascii', 'charset=koi8-r')}550 5.1.1 unknown\n${`${'\xc1'.repeat(999)}\n`.repeat((mb * MB) / 1000)}`,
   'quoted-printable UTF-8 text': (mb) =>

@@ -36,6 +36,7 @@ export {
   MAX_RECIPIENTS,
   MAX_REPLY_TEXT,
   MAX_SCAN_CHARS,
+  MAX_TEXT_PART_BYTES,
 } from './limits';
 
 // What a result holds.

@@ -27,6 +27,14 @@ export const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
 export const MAX_MESSAGE_LINES = 500_000;
 
 /**
+ * The body of one text part (text/plain, text/html …) longer than this is cut
+ * in the raw email before it is decoded: decoding keeps several copies of a
+ * text (5 to 8 bytes per byte of a 30 MB part), and a bounce's notice is a few
+ * KB. Returned attachments are not text parts and are never decoded.
+ */
+export const MAX_TEXT_PART_BYTES = 4 * 1024 * 1024;
+
+/**
  * A single error text longer than this is cut before any regex runs on it, so a
  * hostile 10 MB "diagnostic" costs the same as a 64 KiB one. SMTP lines are at
  * most 512 octets (RFC 5321 §4.5.3.1.5); this leaves room for long multi-line

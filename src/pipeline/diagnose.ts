@@ -11,8 +11,10 @@ import { diagnoseEmail, scanCutWarning } from './email';
 import type { IdentityOptions } from './identity';
 
 // Guards (src/limits.ts): a message over MAX_MESSAGE_BYTES, or an email with
-// more than MAX_MESSAGE_LINES line ends, is cut before parsing; text read back after an internal error is cut to MAX_SCAN_CHARS.
-import { MAX_HEADER_BYTES, MAX_MESSAGE_BYTES, MAX_MESSAGE_LINES, MAX_MIME_PARTS, MAX_SCAN_CHARS, SNIFF_BYTES } from '../limits';
+// more than MAX_MESSAGE_LINES line ends, is cut before parsing, and so is a text
+// part over MAX_TEXT_PART_BYTES; text read back after an internal error is cut to MAX_SCAN_CHARS.
+import { MAX_HEADER_BYTES, MAX_MESSAGE_BYTES, MAX_MESSAGE_LINES, MAX_MIME_PARTS, MAX_SCAN_CHARS, MAX_TEXT_PART_BYTES, SNIFF_BYTES } from '../limits';
+import { cutTextParts } from '../email/cut-text-parts';
 
 export interface DiagnoseOptions {
   /** Name of the input in the result: a path, "-" for stdin, "argv" for a string argument. */
@@ -101,6 +103,13 @@ function prepare(
   if (cut !== -1) {
     data = data.slice(0, cut);
     warnings.push(`The email has more than ${MAX_MESSAGE_LINES} lines (MAX_MESSAGE_LINES); only the first ones were read.`);
+  }
+  if (data.length > MAX_TEXT_PART_BYTES) {
+    const cutParts = cutTextParts(typeof data === 'string' ? Buffer.from(data) : data);
+    if (cutParts.cut) {
+      data = cutParts.data;
+      warnings.push(`A text part of the email is larger than ${MAX_TEXT_PART_BYTES} bytes (MAX_TEXT_PART_BYTES); only its start was read.`);
+    }
   }
   return { data, warnings };
 }
