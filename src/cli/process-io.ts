@@ -68,8 +68,8 @@ function stdoutStream(): OutStream {
 // objects outlive a scavenge, as a batch's results waiting to be written do.
 // Grown, it held ~35 MB more for the whole run, for no speed gained: on a
 // 1 GB mbox of real bounces peak RSS was 166-170 MB, over the 150 MB goal, and
-// ~125 MB with it kept at its first size, in about the same CPU time
-// (issue 15, item 19; `npm run bench`, figure 4). V8 reads the growth factor
+// ~107-125 MB with it kept at its first size, for about the same CPU time on
+// fixtures and ~8% more on the corpus (issue 15, item 19; docs/performance.md). V8 reads the growth factor
 // each time it would grow the space, so setting it now takes effect.
 function tuneForBatch(): void {
   try {
