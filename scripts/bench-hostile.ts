@@ -9,8 +9,8 @@
 //   npm run bench:hostile -- --input-only  # only the input layer (mbox splitting
 //                                          #   of one long line, 16 to 128 MB)
 //   npm run bench:hostile -- --line-gb 1   # one 1 GB line in an mbox on stdin
-//   npm run bench:hostile -- --memory      # peak RSS of one 30 MB message per shape
-//                                          #   (each in a child process; --scale too)
+//   npm run bench:hostile -- --memory      # the CLI's peak RSS on one 30 MB message per
+//                                          #   shape (each in a process of its own; --scale too)
 //   npm run bench:hostile -- --fallback DIR   # which .eml of DIR the light reader
 //                                          #   declines and why, and what each kind costs
 //   npm run bench:hostile -- --json-mbox   # --json and --ndjson over an mbox of 10,000
@@ -18,7 +18,8 @@
 //
 // The generators are exported for test/hostile.test.ts, which runs small ones.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diagnose, diagnoseSync } from '../src/pipeline/diagnose';
 import { lightDeclineReason } from '../src/email/light';
@@ -101,7 +102,7 @@ export interface HostileCase {
   name: string;
   /** The full size, in the case's own unit. */
   full: number;
-  unit: 'MB' | 'lines' | 'recipients';
+  unit: 'MB' | 'lines' | 'recipients' | 'levels';
   /** Builds the input for `n` units. */
   make(n: number): string;
 }
@@ -154,6 +155,16 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     full: 10_000,
     unit: 'recipients',
     make: (n) => dsnWith(Array.from({ length: Math.max(1, Math.round(n)) }, (_, i) => recipientGroup(i)).join('')),
+  },
+  {
+    // Issue 15: 998 levels (under MAX_MIME_PARTS) took ~4 s on a loaded machine.
+    name: 'MIME nested levels deep (multipart)',
+    full: 998,
+    unit: 'levels',
+    make: (n) => {
+      const { head, tail } = nestedMime(Math.max(1, Math.round(n)), false);
+      return `${head}Content-Type: text/plain\n\n550 5.1.1 <user@example.net>: User unknown\n${tail}`;
+    },
   },
   {
     name: 'attachment (base64) returned with a bounce',
@@ -238,10 +249,10 @@ async function streamBench(scale: number, only: string | undefined): Promise<voi
 /**
  * Shapes of one message for the peak-memory figures (issue 15, item 2: some
  * single messages under the 32 MiB cap cost ~40 bytes of memory per byte).
- * Each is run in a child process of its own, which prints its peak RSS.
+ * Each is run by the CLI in a process of its own (memoryBench).
  */
 export const MEMORY_SHAPES: Readonly<Record<string, (mb: number) => string>> = {
-  'nothing (the baseline: node, tsx and the modules)': () => 'x',
+  'nothing (the baseline: node and the CLI)': () => 'x',
   'bare CRs after the headers': (mb) => `${PLAIN_HEAD}${'\r'.repeat(mb * MB)}`,
   'blank lines under a koi8-r charset': (mb) =>
     `${PLAIN_HEAD.replace('charset=us-ascii', 'charset=koi8-r')}550 5.1.1 unknown\n${'\n'.repeat(mb * MB)}`,
@@ -250,39 +261,62 @@ export const MEMORY_SHAPES: Readonly<Record<string, (mb: number) => string>> = {
   'empty boundary lines in a Diagnostic-Code': (mb) =>
     dsnWith(`Final-Recipient: rfc822; user@example.net\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1\n${' --BOUND\n'.repeat((mb * MB) / 9)}`),
   'plain text body of short lines': (mb) => `${PLAIN_HEAD}${'550 5.1.1 <user@example.net>: unknown\n'.repeat((mb * MB) / 38)}`,
-  'base64 attachment': (mb) => HOSTILE_CASES[7]?.make(mb) ?? '',
+  'base64 attachment': (mb) => HOSTILE_CASES.find((c) => c.name.startsWith('attachment'))?.make(mb) ?? '',
+  // Text parts decoded whole (180-280 MB at 30 MB, each step keeping a copy of the text, before MAX_TEXT_PART_BYTES).
+  'koi8-r text of 1,000-byte lines (mailparser)': (mb) =>
+    `${PLAIN_HEAD.replace('charset=us-ascii', 'charset=koi8-r')}550 5.1.1 unknown\n${`${'\xc1'.repeat(999)}\n`.repeat((mb * MB) / 1000)}`,
+  'quoted-printable UTF-8 text': (mb) =>
+    `${PLAIN_HEAD.replace('charset=us-ascii', 'charset=utf-8\nContent-Transfer-Encoding: quoted-printable')}550 5.1.1 unknown\n${`${'=C3=A9'.repeat(12)}=\n`.repeat((mb * MB) / 75)}`,
+  'base64 UTF-8 text': (mb) =>
+    `${PLAIN_HEAD.replace('charset=us-ascii', 'charset=utf-8\nContent-Transfer-Encoding: base64')}${Buffer.from(`550 5.1.1 <user@example.net>: unknown ${'\u00e9'.repeat(60)}\n`.repeat((mb * MB * 0.75) / 160)).toString('base64').replace(/.{76}/g, '$&\n')}\n`,
+  'HTML of 1.9 MB (turned into text: under MAX_HTML_TO_TEXT)': () =>
+    `${PLAIN_HEAD.replace('text/plain; charset=us-ascii', 'text/html; charset=utf-8')}${'<p>550 5.1.1 unknown <b>x</b></p>\n'.repeat((1.9 * MB) / 35)}`,
   // Issue 15, item 16: mailparser parsed a long From whole (~2 s, ~230 MB). Under MAX_HEADER_BYTES whatever the size asked.
   'a 1 MB From header of non-UTF-8 bytes': () => `From: ${'\xe9'.repeat(1000 * 1000)} <MAILER-DAEMON@example.org>\n${PLAIN_HEAD.slice(PLAIN_HEAD.indexOf('\n') + 1)}550 5.1.1 <user@example.net>: unknown\n`,
 };
 
-function memoryChild(shape: string, mb: number): void {
-  const make = MEMORY_SHAPES[shape];
-  if (make === undefined) throw new Error(`no shape ${shape}`);
-  const data = Buffer.from(make(mb), 'latin1');
-  const start = process.hrtime.bigint();
-  void diagnose(data, { input: 'bench' }).then((result) => {
-    renderJson([result]);
-    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    console.log(JSON.stringify({ rss: process.resourceUsage().maxRSS * 1024, seconds, mb: data.length / MB }));
-  });
-}
-
+/**
+ * Peak RSS of the CLI (`node bin/whybounce.js --json FILE`, dist/ as built) on
+ * one file per shape: what a user sees, the file's reading and the CLI's V8
+ * tuning included. A preload prints the process's peak RSS when it exits.
+ */
 function memoryBench(mb: number): void {
-  console.log(`\npeak RSS of one message (${mb} MB of each shape, in a child process) | input MB | seconds | peak RSS MB | RSS bytes per input byte over the baseline`);
+  console.log(`\npeak RSS of the CLI on one message (${mb} MB of each shape) | input MB | seconds | peak RSS MB | RSS bytes per input byte over the baseline`);
+  const dir = mkdtempSync(join(tmpdir(), 'whybounce-memory-'));
+  const preload = join(dir, 'rss.cjs');
+  // Linux keeps the larger of the parent's and the child's peak RSS in a
+  // spawned child's maxRSS (getrusage), and this process holds 30 MB strings:
+  // the child's own peak (VmHWM) is read where /proc has it.
+  writeFileSync(
+    preload,
+    `process.on('exit', () => {
+      let kb = process.resourceUsage().maxRSS;
+      try { kb = Number(/VmHWM:\\s*(\\d+)/.exec(require('node:fs').readFileSync('/proc/self/status', 'utf8'))[1]); } catch {}
+      process.stderr.write('\\nRSS ' + kb * 1024 + '\\n');
+    });\n`,
+  );
+  const bin = join(__dirname, '..', 'bin', 'whybounce.js');
   let baseline = 0;
-  for (const shape of Object.keys(MEMORY_SHAPES)) {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--memory-child', shape, String(mb)], { encoding: 'utf8' });
-    const line = run.stdout.trim().split('\n').at(-1) ?? '';
-    let figures: { rss: number; seconds: number; mb: number };
-    try {
-      figures = JSON.parse(line) as { rss: number; seconds: number; mb: number };
-    } catch {
-      console.log(`${shape} | failed: ${run.stderr.slice(0, 200)}`);
-      continue;
+  try {
+    for (const [shape, make] of Object.entries(MEMORY_SHAPES)) {
+      const file = join(dir, 'message.eml');
+      const data = Buffer.from(make(mb), 'latin1');
+      writeFileSync(file, data);
+      const start = process.hrtime.bigint();
+      const run = spawnSync(process.execPath, ['--require', preload, bin, '--json', file], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      const rss = Number(/RSS (\d+)/.exec(run.stderr)?.[1] ?? Number.NaN);
+      if (Number.isNaN(rss)) {
+        console.log(`${shape} | failed: ${run.stderr.slice(0, 200)}`);
+        continue;
+      }
+      if (baseline === 0) baseline = rss;
+      const inputMb = data.length / MB;
+      const perByte = inputMb > 0.01 ? ((rss - baseline) / data.length).toFixed(1) : '-';
+      console.log(`${shape} | ${inputMb.toFixed(1)} | ${seconds.toFixed(2)} | ${(rss / MB).toFixed(0)} | ${perByte}`);
     }
-    if (baseline === 0) baseline = figures.rss;
-    const perByte = figures.mb > 0.01 ? ((figures.rss - baseline) / (figures.mb * MB)).toFixed(1) : '-';
-    console.log(`${shape} | ${figures.mb.toFixed(1)} | ${figures.seconds.toFixed(2)} | ${(figures.rss / MB).toFixed(0)} | ${perByte}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -391,11 +425,6 @@ async function main(): Promise<void> {
   const scale = i === -1 ? 1 : Number(process.argv[i + 1]);
   const o = process.argv.indexOf('--only');
   const only = o === -1 ? undefined : process.argv[o + 1];
-  const m = process.argv.indexOf('--memory-child');
-  if (m !== -1) {
-    memoryChild(process.argv[m + 1] ?? '', Number(process.argv[m + 2]));
-    return;
-  }
   const f = process.argv.indexOf('--fallback');
   if (f !== -1) {
     await fallbackBench(process.argv[f + 1] ?? 'test/fixtures');
@@ -425,6 +454,7 @@ async function main(): Promise<void> {
   for (const c of HOSTILE_CASES) await timeOne(c.make(c.full / 1000));
   console.log('case | size | input MB | seconds | s/MB | diagnoses | warnings');
   for (const c of HOSTILE_CASES) {
+    if (only !== undefined && !c.name.includes(only)) continue;
     for (const fraction of [0.25, 0.5, 1]) {
       const n = c.full * scale * fraction;
       const t = await timeOne(c.make(n));

@@ -18,6 +18,23 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 export const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
 
 /**
+ * An email with more line ends than this is cut after that many, before it is
+ * parsed (a CRLF, an LF or a lone CR each end a line). The cost of parsing grows with the number of lines
+ * as well as with the size: mailparser keeps tens of bytes per line, so 30 MB
+ * of empty lines took over 1 GB of memory; at this cap one message stays near
+ * 50 MB whatever its shape. A 32 MiB base64 attachment has ~440,000 lines.
+ */
+export const MAX_MESSAGE_LINES = 500_000;
+
+/**
+ * The body of one text part (text/plain, text/html …) longer than this is cut
+ * in the raw email before it is decoded: decoding keeps several copies of a
+ * text (5 to 8 bytes per byte of a 30 MB part), and a bounce's notice is a few
+ * KB. Returned attachments are not text parts and are never decoded.
+ */
+export const MAX_TEXT_PART_BYTES = 4 * 1024 * 1024;
+
+/**
  * A single error text longer than this is cut before any regex runs on it, so a
  * hostile 10 MB "diagnostic" costs the same as a 64 KiB one. SMTP lines are at
  * most 512 octets (RFC 5321 §4.5.3.1.5); this leaves room for long multi-line

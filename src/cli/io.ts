@@ -48,7 +48,7 @@ export interface CliIo {
   detectColor(): 0 | 1 | 2 | 3;
   /** The current time, the year of a syslog stamp that has none ("Dec  4 10:00:01"); without it such stamps stay yearless. */
   now?(): Date;
-  /** Called once a run has a second email: a speed-up for long batches, if the port has one. */
+  /** Called once a run has a second email, or one big email: a speed-up and memory cap for long batches and big inputs, if the port has one. */
   tuneForBatch?(): void;
   /**
    * The exit code of what the run has read so far, told as it changes: the

@@ -16,6 +16,9 @@ import { readTextItem } from './text-input';
 import { logSummaryOf } from './log-summary';
 import { EXIT_DIAGNOSED, EXIT_NOTHING, EXIT_TROUBLE } from './exit-codes';
 
+/** An email this big is worth tuning V8 for even when it is the only one (see io.tuneForBatch). */
+const BIG_EMAIL_BYTES = 1024 * 1024;
+
 /** What one call of main() writes through. */
 export interface Session {
   io: CliIo;
@@ -107,7 +110,9 @@ export async function run(inputs: string[], opts: Options, session: Session): Pr
         }
         continue;
       }
-      if (item.kind === 'data' && ++emails === 2) io.tuneForBatch?.();
+      // From the second email on, or for one big email: its young generation
+      // grown to full size held ~30 MB more at the peak (process-io.ts).
+      if (item.kind === 'data' && (++emails === 2 || item.data.length > BIG_EMAIL_BYTES)) io.tuneForBatch?.();
       const waiting = emit(diagnoseItemSync(item, itemOptions) ?? (await diagnoseItem(item, itemOptions)));
       if (waiting !== undefined) await waiting;
     }

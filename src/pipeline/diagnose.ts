@@ -10,9 +10,11 @@ import { diagnoseText } from './text';
 import { diagnoseEmail, scanCutWarning } from './email';
 import type { IdentityOptions } from './identity';
 
-// Guards (src/limits.ts): a message over MAX_MESSAGE_BYTES is cut before
-// parsing; text read back after an internal error is cut to MAX_SCAN_CHARS.
-import { MAX_HEADER_BYTES, MAX_MESSAGE_BYTES, MAX_MIME_PARTS, MAX_SCAN_CHARS, SNIFF_BYTES } from '../limits';
+// Guards (src/limits.ts): a message over MAX_MESSAGE_BYTES, or an email with
+// more than MAX_MESSAGE_LINES line ends, is cut before parsing, and so is a text
+// part over MAX_TEXT_PART_BYTES; text read back after an internal error is cut to MAX_SCAN_CHARS.
+import { MAX_HEADER_BYTES, MAX_MESSAGE_BYTES, MAX_MESSAGE_LINES, MAX_MIME_PARTS, MAX_SCAN_CHARS, MAX_TEXT_PART_BYTES, SNIFF_BYTES } from '../limits';
+import { cutTextParts } from '../email/cut-text-parts';
 
 export interface DiagnoseOptions {
   /** Name of the input in the result: a path, "-" for stdin, "argv" for a string argument. */
@@ -97,7 +99,42 @@ function prepare(
     const result = diagnoseText(toText(data), input);
     return { data, warnings, result: { ...result, warnings: [...warnings, ...result.warnings] } };
   }
+  const cut = afterLineEnds(data, MAX_MESSAGE_LINES);
+  if (cut !== -1) {
+    data = data.slice(0, cut);
+    warnings.push(`The email has more than ${MAX_MESSAGE_LINES} lines (MAX_MESSAGE_LINES); only the first ones were read.`);
+  }
+  if (data.length > MAX_TEXT_PART_BYTES) {
+    const cutParts = cutTextParts(typeof data === 'string' ? Buffer.from(data) : data);
+    if (cutParts.cut) {
+      data = cutParts.data;
+      warnings.push(`A text part of the email is larger than ${MAX_TEXT_PART_BYTES} bytes (MAX_TEXT_PART_BYTES); only its start was read.`);
+    }
+  }
   return { data, warnings };
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * Where the text ends after its first `max` line ends (an LF, or a CR that no
+ * LF follows: what toLf makes a line end), or -1 when it has no more than that.
+ */
+function afterLineEnds(data: string | Buffer, max: number): number {
+  // Each line end is at least one byte (or character): a short text has few enough.
+  if (data.length <= max) return -1;
+  const codes = typeof data === 'string' ? null : data;
+  const text = typeof data === 'string' ? data : '';
+  const length = data.length;
+  let count = 0;
+  for (let i = 0; i < length; i++) {
+    const c = codes === null ? text.charCodeAt(i) : codes[i];
+    if (c !== LF && c !== CR) continue;
+    if (c === CR && i + 1 < length && (codes === null ? text.charCodeAt(i + 1) : codes[i + 1]) === LF) i++;
+    if (++count === max) return i + 1 < length ? i + 1 : -1;
+  }
+  return -1;
 }
 
 /** The warning of an email mailparser gave up on: its limits by their constant's name. */

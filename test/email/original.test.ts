@@ -131,3 +131,24 @@ for (const [name, headers, subject, type] of SUBJECTS) {
     assert.deepEqual(light?.original, reference.original);
   });
 }
+
+test('mailparser: the returned header block is read from the bytes before its first empty line, whatever the line ends', async () => {
+  // Issue 15, item 2: the header block of a returned message is no longer
+  // read by decoding the whole message (30 MB for a big one) and making it
+  // LF-only: only the bytes before its first empty line are. It must be the
+  // same block, for LF, CRLF and bare-CR line ends, and for an empty line made
+  // of two different line ends.
+  const notice = 'From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain; charset=koi8-r\n\n550 5.1.1 <user@example.net>: unknown\n--b\nContent-Type: message/rfc822\n\n';
+  const cases: [string, string][] = [
+    ['Subject: hello\nTo: user@example.net\n\nbody\n\nmore\n', 'Subject: hello\nTo: user@example.net\n'],
+    ['Subject: hello\r\nTo: user@example.net\r\n\r\nbody\r\n', 'Subject: hello\nTo: user@example.net\n'],
+    ['Subject: hello\rTo: user@example.net\r\rbody\r', 'Subject: hello\nTo: user@example.net\n'],
+    ['Subject: hello\r\nTo: user@example.net\n\r\nbody\n', 'Subject: hello\nTo: user@example.net\n'],
+    ['Subject: hello\nTo: user@example.net\r\rbody\n', 'Subject: hello\nTo: user@example.net\n'],
+    ['Subject: h\u00e9llo\nTo: user@example.net\n', 'Subject: h\u00e9llo\nTo: user@example.net\n'],
+  ];
+  for (const [returned, block] of cases) {
+    const email = await parseEmail(Buffer.from(`${notice}${returned}\n--b--\n`), { reader: 'mailparser' });
+    assert.equal(email.originalHeaders, block, JSON.stringify(returned));
+  }
+});

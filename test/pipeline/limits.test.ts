@@ -13,10 +13,12 @@ import {
   MAX_HTML_TO_TEXT,
   MAX_LINE_CHARS,
   MAX_MESSAGE_BYTES,
+  MAX_MESSAGE_LINES,
   MAX_MIME_PARTS,
   MAX_RECIPIENTS,
   MAX_REPLY_TEXT,
   MAX_SCAN_CHARS,
+  MAX_TEXT_PART_BYTES,
 } from '../../src/limits';
 import { HOSTILE_CASES, nestedMime } from '../../scripts/bench-hostile';
 
@@ -48,6 +50,69 @@ test('limits: a message larger than MAX_MESSAGE_BYTES is cut, with a warning, an
   const result = await diagnose(big, { input: 'huge' });
   assert.ok(result.warnings.some((w) => w.includes(String(MAX_MESSAGE_BYTES))), result.warnings.join('\n'));
   assert.equal(result.diagnoses[0]?.status, '5.1.1');
+});
+
+test('limits: an email with more than MAX_MESSAGE_LINES lines is cut there, with a warning, and still read', async () => {
+  // Issue 15, item 2: line ends cost memory per line in the readers (30 MB of
+  // them took over 1 GB). LF, CRLF and bare CR lines are all counted; both
+  // readers (the light one, and mailparser for a charset it does not follow).
+  const head = 'From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail\nContent-Type: text/plain; charset=CHARSET\n\n550 5.1.1 <user@example.net>: unknown\n';
+  for (const [charset, end] of [['us-ascii', '\n'], ['us-ascii', '\r'], ['us-ascii', '\r\n'], ['koi8-r', '\n']] as const) {
+    const result = await diagnose(head.replace('CHARSET', charset) + end.repeat(MAX_MESSAGE_LINES + 10), { input: 'lines' });
+    const label = `${charset} ${JSON.stringify(end)}`;
+    assert.ok(hasWarning(result.warnings, 'MAX_MESSAGE_LINES'), `${label}: ${result.warnings.join(' / ')}`);
+    const [first] = result.diagnoses;
+    assert.ok(first, label);
+    assert.equal(first.status, '5.1.1', label);
+    assert.equal(first.recipient, 'user@example.net', label);
+  }
+  // At the cap, nothing is cut.
+  const at = await diagnose(head.replace('CHARSET', 'us-ascii') + '\n'.repeat(MAX_MESSAGE_LINES - 10), { input: 'lines' });
+  assert.ok(!hasWarning(at.warnings, 'MAX_MESSAGE_LINES'), at.warnings.join(' / '));
+});
+
+test('limits: a text part over MAX_TEXT_PART_BYTES is cut before decoding, with a warning; the parts after it are still read', async () => {
+  // Issue 15, item 2: a 30 MB text part decoded whole cost 5 to 8 bytes per byte.
+  const line = `${'=C3=A9'.repeat(12)}=\n`;
+  const filler = line.repeat(Math.ceil((MAX_TEXT_PART_BYTES + 1024) / line.length));
+  for (const charset of ['utf-8', 'koi8-r']) {
+    const message = [
+      'From: MAILER-DAEMON@example.org',
+      'Subject: Undelivered Mail',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="B"',
+      '',
+      '--B',
+      `Content-Type: text/plain; charset=${charset}`,
+      'Content-Transfer-Encoding: quoted-printable',
+      '',
+      `Your message could not be delivered.\n${filler}`,
+      '--B',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.example.org',
+      '',
+      'Final-Recipient: rfc822; user@example.net',
+      'Action: failed',
+      'Status: 5.2.2',
+      'Diagnostic-Code: smtp; 552 5.2.2 Mailbox full',
+      '',
+      '--B--',
+      '',
+    ].join('\n');
+    const result = await diagnose(message, { input: 'big-text' });
+    assert.ok(hasWarning(result.warnings, 'MAX_TEXT_PART_BYTES'), `${charset}: ${result.warnings.join(' / ')}`);
+    assert.deepEqual(
+      result.diagnoses.map((d) => [d.recipient, d.status]),
+      [['user@example.net', '5.2.2']],
+      charset,
+    );
+  }
+  // A single-part message: the notice at its top is still read.
+  const single = `From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail\nContent-Type: text/plain\n\n550 5.1.1 <user@example.net>: unknown\n${'x'.repeat(99)}\n`.padEnd(MAX_TEXT_PART_BYTES + 4096, 'y');
+  const one = await diagnose(single, { input: 'big-single' });
+  assert.ok(hasWarning(one.warnings, 'MAX_TEXT_PART_BYTES'), one.warnings.join(' / '));
+  assert.equal(one.diagnoses[0]?.status, '5.1.1');
 });
 
 function nested(depth: number, rfc822: boolean): string {
