@@ -92,7 +92,11 @@ export async function readTextItem(item: TextItem, run: TextRun): Promise<TextCo
   const logsModule = logs;
   const decoder = new StringDecoder('utf8');
   // The records go to run.onRecord as they are parsed, in line order with the queue ids done with.
-  const stream = new logsModule.LogStream(run.now === undefined ? {} : { referenceDate: run.now }, {
+  // Classic syslog stamps have no year: a file's lines were written before the
+  // file was last modified, so its modification time is their reference (an
+  // archived log keeps its year); a stream's lines are about now.
+  const reference = item.modified ?? run.now;
+  const stream = new logsModule.LogStream(reference === undefined ? {} : { referenceDate: reference }, {
     onRecord: run.onRecord,
     onQueueDone: run.onQueueDone,
   });

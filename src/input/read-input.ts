@@ -24,7 +24,13 @@ export type InputItem =
    * streams in: the CLI reads it a line at a time (src/cli/text-input.ts) and
    * must drain `chunks`, which yields it whole from its first byte.
    */
-  | { kind: 'text'; name: string; chunks: AsyncIterable<Buffer> }
+  | {
+      kind: 'text';
+      name: string;
+      chunks: AsyncIterable<Buffer>;
+      /** When the file was last written (a log's classic stamps take their year from it); absent for stdin. */
+      modified?: Date;
+    }
   | { kind: 'error'; name: string; error: string }
   | { kind: 'skipped'; name: string; reason: string };
 
@@ -166,7 +172,7 @@ function severalMessagesWarning(count: number): string {
 async function* messagesOf(
   name: string,
   chunks: AsyncIterable<Buffer>,
-  options: { skipNonMail: boolean; gzipped?: boolean; decoded?: boolean },
+  options: { skipNonMail: boolean; gzipped?: boolean; decoded?: boolean; modified?: Date | undefined },
 ): AsyncGenerator<Batch> {
   const { head, rest } = await peek(chunks, SNIFF_BYTES, firstLineIsLog);
   const kind = sniff(head);
@@ -247,7 +253,7 @@ async function* messagesOf(
   // Text that is no email is read a line at a time as it comes (a mail log on
   // `tail -F`, error lines, ESP events); in a folder, only a log or events file.
   if (kind === 'other' && !isBinary(head) && (!options.skipNonMail || isLogFile(name, head))) {
-    yield [{ kind: 'text', name, chunks: rest }];
+    yield [options.modified === undefined ? { kind: 'text', name, chunks: rest } : { kind: 'text', name, chunks: rest, modified: options.modified }];
     return;
   }
   if (options.skipNonMail && kind !== 'email') {
@@ -289,10 +295,19 @@ function isLogFile(name: string, head: Buffer): boolean {
   return format !== 'log-line' || LOG_FILE_NAME.test(name.slice(name.lastIndexOf('/') + 1));
 }
 
+/** A file's modification time, or undefined when it cannot be had (the read that follows says why). */
+function modifiedTime(fsPath: string | Buffer): Date | undefined {
+  try {
+    return statSync(fsPath, { throwIfNoEntry: false })?.mtime;
+  } catch {
+    return undefined;
+  }
+}
+
 async function* readFileMessages(path: string, skipNonMail: boolean, fsPath: string | Buffer = path): AsyncGenerator<Batch> {
   try {
     const stream = createReadStream(fsPath, { highWaterMark: READ_CHUNK_BYTES });
-    yield* messagesOf(path, stream as AsyncIterable<Buffer>, { skipNonMail });
+    yield* messagesOf(path, stream as AsyncIterable<Buffer>, { skipNonMail, modified: modifiedTime(fsPath) });
   } catch (err) {
     const code = (err as { code?: string } | null)?.code;
     if (skipNonMail && code === 'EISDIR') yield [{ kind: 'skipped', name: path, reason: 'link to a folder, not followed' }];
@@ -321,8 +336,10 @@ async function* readFolderFile(path: string, fsPath: string | Buffer): AsyncGene
     return;
   }
   let small: Buffer | null = null;
+  let modified: Date | undefined;
   try {
     const stats = fstatSync(fd);
+    modified = stats.mtime;
     if (stats.isDirectory()) {
       closeSync(fd);
       yield [{ kind: 'skipped', name: path, reason: 'link to a folder, not followed' }];
@@ -347,13 +364,13 @@ async function* readFolderFile(path: string, fsPath: string | Buffer): AsyncGene
   }
   if (small !== null) {
     closeSync(fd);
-    yield* messagesOf(path, single(small), { skipNonMail: true });
+    yield* messagesOf(path, single(small), { skipNonMail: true, modified });
     return;
   }
   // A large file (an mbox in the folder): streamed from the start, on the same descriptor.
   try {
     const stream = createReadStream('', { fd, start: 0, highWaterMark: READ_CHUNK_BYTES });
-    yield* messagesOf(path, stream as AsyncIterable<Buffer>, { skipNonMail: true });
+    yield* messagesOf(path, stream as AsyncIterable<Buffer>, { skipNonMail: true, modified });
   } catch (err) {
     yield [{ kind: 'error', name: path, error: describeError(err) }];
   }

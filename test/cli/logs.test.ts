@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -135,13 +135,41 @@ test('a Postfix log file: one record per delivery line with the log fields, form
     alice.diagnoses.map((d) => [d.format, d.action, d.replyCode, d.status, d.reason, d.hardBounce, d.remoteMta, d.queueId, d.originalRecipient]),
     [['postfix-log', 'failed', 550, '5.1.1', 'userunknown', true, 'mx.example.com', '4Xq7Lm0AbCz', 'team@example.org']],
   );
-  // A classic syslog stamp takes its year from the run's clock; an RFC 3339 one keeps its own.
-  assert.match(alice.diagnoses[0]?.timestamp ?? '', /^--12-04T10:00:02$/);
+  // A classic syslog stamp takes its year from the file's modification time (here, today's checkout); an RFC 3339 one keeps its own.
+  assert.match(alice.diagnoses[0]?.timestamp ?? '', /^\d{4}-12-04T10:00:02$/);
   assert.ok(records.some((x) => x.diagnoses[0]?.timestamp === '2026-12-04T10:00:11.123456+01:00'));
   // A delivery is a record too, but no bounce.
   const dave = records.find((x) => x.diagnoses[0]?.recipient === 'dave@example.org');
   assert.equal(dave?.isBounce, false);
   assert.equal(dave.diagnoses[0]?.action, 'delivered');
+});
+
+test("a classic syslog stamp's year: from the file's modification time (December lines in a January file are last year's); none on a stream without a clock", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wb-year-'));
+  try {
+    const stampOf = async (args: string[], stdin?: string): Promise<string | undefined> => {
+      const r = await call(['--ndjson', ...args], stdin === undefined ? {} : { stdin });
+      return ndjson(r.stdout).find((x) => x.diagnoses[0]?.recipient === 'alice@example.com')?.diagnoses[0]?.timestamp;
+    };
+    const january = join(dir, 'mail.log.1');
+    writeFileSync(january, POSTFIX);
+    utimesSync(january, new Date('2024-01-10T08:00:00Z'), new Date('2024-01-10T08:00:00Z'));
+    assert.equal(await stampOf([january]), '2023-12-04T10:00:02');
+    const december = join(dir, 'mail.log');
+    writeFileSync(december, POSTFIX);
+    utimesSync(december, new Date('2025-12-31T23:00:00Z'), new Date('2025-12-31T23:00:00Z'));
+    assert.equal(await stampOf([december]), '2025-12-04T10:00:02');
+    // In a folder too.
+    const folder = await call(['--ndjson', dir]);
+    const years = ndjson(folder.stdout)
+      .filter((x) => x.diagnoses[0]?.recipient === 'alice@example.com')
+      .map((x) => [x.input.replace(/:\d+$/, '').slice(dir.length + 1), x.diagnoses[0]?.timestamp]);
+    assert.deepEqual(years.sort(), [['mail.log', '2025-12-04T10:00:02'], ['mail.log.1', '2023-12-04T10:00:02']]);
+    // Standard input has no file time; this test's I/O has no clock either.
+    assert.equal(await stampOf([], POSTFIX), '--12-04T10:00:02');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('--only and -q work on a log: only the hard bounces, and the exit code says whether there was one', async () => {
