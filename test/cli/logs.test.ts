@@ -147,7 +147,7 @@ test('a Postfix log file: one record per delivery line with the log fields, form
 test("a classic syslog stamp's year: from the file's modification time (December lines in a January file are last year's); none on a stream without a clock", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'wb-year-'));
   try {
-    const stampOf = async (args: string[], stdin?: string): Promise<string | undefined> => {
+    const stampOf = async (args: string[], stdin?: string): Promise<string | null | undefined> => {
       const r = await call(['--ndjson', ...args], stdin === undefined ? {} : { stdin });
       return ndjson(r.stdout).find((x) => x.diagnoses[0]?.recipient === 'alice@example.com')?.diagnoses[0]?.timestamp;
     };
