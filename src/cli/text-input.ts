@@ -151,7 +151,7 @@ export async function readTextItem(item: TextItem, run: TextRun): Promise<TextCo
       if (first) {
         first = false;
         events ??= require('../events/index') as Events;
-        if (events.looksLikeEspEvents(text)) return await readEvents(item, { logs: logsModule, events }, text, source, decoder, run, counts);
+        if (events.looksLikeEspEvents(text)) return await readEvents({ item, modules: { logs: logsModule, events }, start: text, source, decoder, run, counts });
       }
       if (whole !== null) whole = whole.length + text.length <= MAX_REPLY_TEXT ? whole + text : null;
       // A read chunk (READ_CHUNK_BYTES) holds hundreds of lines: parsed in
@@ -209,16 +209,20 @@ function startsAsNdjson(start: string): boolean {
  * export of any size, `tail -F` of a webhook log); a JSON array or object is
  * read whole, up to MAX_FILE_BYTES.
  */
-async function readEvents(
-  item: TextItem,
-  modules: { logs: Logs; events: Events },
-  start: string,
-  source: AsyncIterator<Buffer | null>,
-  decoder: StringDecoder,
-  run: TextRun,
-  counts: TextCounts,
-): Promise<TextCounts> {
-  if (startsAsNdjson(start)) return readEventLines(item, modules, start, source, decoder, run, counts);
+/** What an events reader works with: the input, its first text (`start`), the rest of its chunks, and where the records go. */
+interface EventReading {
+  item: TextItem;
+  modules: { logs: Logs; events: Events };
+  start: string;
+  source: AsyncIterator<Buffer | null>;
+  decoder: StringDecoder;
+  run: TextRun;
+  counts: TextCounts;
+}
+
+async function readEvents(reading: EventReading): Promise<TextCounts> {
+  const { item, modules, start, source, decoder, run, counts } = reading;
+  if (startsAsNdjson(start)) return readEventLines(reading);
   const parts = [start];
   let length = start.length;
   for (let next = await source.next(); next.done !== true; next = await source.next()) {
@@ -256,15 +260,8 @@ async function readEvents(
  * first record is held until a second one, the end or a pause of the input:
  * one event alone is named like its input, several `name#N`.
  */
-async function readEventLines(
-  item: TextItem,
-  modules: { logs: Logs; events: Events },
-  start: string,
-  source: AsyncIterator<Buffer | null>,
-  decoder: StringDecoder,
-  run: TextRun,
-  counts: TextCounts,
-): Promise<TextCounts> {
+async function readEventLines(reading: EventReading): Promise<TextCounts> {
+  const { item, modules, start, source, decoder, run, counts } = reading;
   let partial = '';
   let n = 0;
   const state: { held: LogRecord | null } = { held: null };
