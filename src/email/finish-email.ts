@@ -41,7 +41,8 @@ export interface ReadMail {
   readonly decodeWords: (text: string) => string;
 }
 
-const DSN_TYPES = new Set(['message/delivery-status', 'message/global-delivery-status']);
+/** The content types of a delivery report's machine-readable part (RFC 3464, RFC 6533). */
+export const DSN_TYPES: ReadonlySet<string> = new Set(['message/delivery-status', 'message/global-delivery-status']);
 const HEADER_TYPES = new Set(['text/rfc822-headers', 'message/global-headers', 'text/rfc822-header']);
 const MESSAGE_TYPES = new Set(['message/rfc822', 'message/global']);
 const FEEDBACK_TYPE = 'message/feedback-report';

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { BounceEmail } from '../types';
 import { MAX_HEADER_BYTES, MAX_HTML_TO_TEXT, MAX_LINE_CHARS, MAX_MIME_PARTS } from '../limits';
 import type { AddressObject, Attachment, HeaderLines, Headers, HeaderValue, SimpleParserOptions } from 'mailparser';
-import { finishEmail, headerBlock, isEmbeddedReport, toLf, type PartView } from './finish-email';
+import { DSN_TYPES, finishEmail, headerBlock, isEmbeddedReport, toLf, type PartView } from './finish-email';
 import { lightParse } from './light';
 import { capHeaderFields } from './cap-header-fields';
 
@@ -38,7 +38,6 @@ const PARSER_OPTIONS: SimpleParserOptions = {
   maxHtmlLengthToParse: MAX_HTML_TO_TEXT,
 };
 
-const DSN_TYPES = new Set(['message/delivery-status', 'message/global-delivery-status']);
 
 export interface ParseEmailOptions {
   /**

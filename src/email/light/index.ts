@@ -35,7 +35,7 @@
 // (encoded-words.ts); a step that meets a shape it does not follow calls
 // decline(reason) (decline.ts). This file puts the message together.
 import type { BounceEmail } from '../../types';
-import { finishEmail, isEmbeddedReport, type PartView } from '../finish-email';
+import { DSN_TYPES, finishEmail, isEmbeddedReport, type PartView } from '../finish-email';
 import { decline, DECLINED } from './decline';
 import { fromOf } from './from';
 import type { Part } from './part';
@@ -63,7 +63,6 @@ export function lightDeclineReason(raw: Buffer | string): string | null {
 
 const TEXT_TYPES = new Set(['text/plain', 'text/html']);
 
-const DSN_TYPES = new Set(['message/delivery-status', 'message/global-delivery-status']);
 
 /** A message's leaf parts as mailparser sorts them: the text of its inline text parts, and its attachments. */
 interface ReadParts {
